@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { migrate, readMigrations } from '../migrations/migrate.ts'
+import { openTestDatabase, TEST_ENGINES, type TestDatabase } from './test-database.ts'
+
+describe.each(TEST_ENGINES)('the %s engine', (kind) => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await openTestDatabase(kind)
+  })
+  afterAll(() => db?.dispose())
+
+  it('applies every migration and records it', async () => {
+    const { rows } = await db.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY version')
+    expect(rows.map((r) => r.name)).toEqual(readMigrations().map((m) => m.name))
+  })
+
+  it('treats a second migration run as a no-op', async () => {
+    expect(await migrate(db, db.transaction)).toEqual([])
+  })
+
+  it('refuses a migration that was edited after it was applied', async () => {
+    const edited = readMigrations().map((m, i) => (i === 0 ? { ...m, checksum: 'edited' } : m))
+    await expect(migrate(db, db.transaction, edited)).rejects.toThrow(/was changed after it was applied/)
+  })
+
+  it('reports a PostGIS of 3.3 or newer', () => {
+    expect(db.postgisVersion).toMatch(/^3\.([3-9]|\d\d)\./)
+    expect(db.capabilities.mvt).toBe(kind === 'postgres')
+  })
+
+  it('returns counts and numerics as numbers', async () => {
+    const { rows } = await db.query<{ n: number; x: number }>('SELECT count(*) AS n, 1.5::numeric AS x FROM admin_unit')
+    expect(rows[0]).toEqual({ n: 0, x: 1.5 })
+  })
+
+  it('rolls a failed transaction back whole', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO department (code, name, name_en) VALUES ('t1', '测试', 'test')`)
+        await tx.query('SELECT 1/0')
+      }),
+    ).rejects.toThrow()
+    const { rows } = await db.query(`SELECT 1 FROM department WHERE code = 't1'`)
+    expect(rows).toEqual([])
+  })
+
+  it('refuses to update or delete audit rows', async () => {
+    await expect(db.query('DELETE FROM incident_event')).rejects.toThrow(/append-only/)
+  })
+
+  it('keeps its data across a restart', async () => {
+    await db.query(`INSERT INTO department (code, name, name_en) VALUES ('kept', '保留', 'kept')`)
+    await db.close()
+    const again = await db.reopen()
+    try {
+      const { rows } = await again.query<{ name: string }>(`SELECT name FROM department WHERE code = 'kept'`)
+      expect(rows).toEqual([{ name: '保留' }])
+    } finally {
+      await again.close()
+    }
+  })
+})

@@ -1,0 +1,22 @@
+// Picks the engine: a PostgreSQL + PostGIS server when DATABASE_URL is set, else the embedded one
+// keeping its data in DATA_DIR (default ./data). Both are migrated before they are returned.
+import path from 'node:path'
+import type { Database } from './database.ts'
+import { openPgDatabase, type ErrorLogger } from './open-pg-database.ts'
+import { openEmbeddedDatabase } from './open-embedded-database.ts'
+
+export interface DatabaseConfig {
+  databaseUrl?: string
+  dataDir: string
+}
+
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR || 'data', 'pglite'),
+  }
+}
+
+export function openDatabase(config: DatabaseConfig, log?: ErrorLogger): Promise<Database> {
+  return config.databaseUrl ? openPgDatabase(config.databaseUrl, log) : openEmbeddedDatabase(config.dataDir)
+}

@@ -1,0 +1,88 @@
+// Server engine: a pg.Pool from DATABASE_URL. A PostgreSQL restart must not take the process down,
+// so the pool and every client it hands out get an error handler; queries then fail and recover
+// as connections are re-established.
+import pg from 'pg'
+import type { Database, Queryable, QueryResult } from './database.ts'
+import { OID_INT8, OID_NUMERIC, parseBigint, parseNumeric } from './database.ts'
+import { checkPostgisAvailable, readPostgisVersion, compareVersions } from './postgis-version.ts'
+import { migrate } from '../migrations/migrate.ts'
+
+const POOL_MAX = 10 // connections per API process; replicas multiply this
+const IDLE_TIMEOUT_MS = 30_000 // close idle connections so a restarted server is re-dialled cleanly
+
+export interface ErrorLogger {
+  error(obj: object, msg: string): void
+}
+
+const TYPES = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === OID_INT8) return parseBigint
+    if (oid === OID_NUMERIC) return parseNumeric
+    return pg.types.getTypeParser(oid, format)
+  },
+} as pg.CustomTypesConfig
+
+export async function openPgDatabase(url: string, log: ErrorLogger = consoleLogger): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: POOL_MAX, idleTimeoutMillis: IDLE_TIMEOUT_MS, types: TYPES })
+  pool.on('error', (err) => log.error({ err: err.message }, 'idle PostgreSQL connection failed'))
+  pool.on('connect', (client) => {
+    client.on('error', (err) => log.error({ err: err.message }, 'PostgreSQL connection failed'))
+  })
+
+  const queryable = (runner: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
+      const r = await runner.query(sql, params as unknown[] | undefined)
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 }
+    },
+    async exec(sql: string) {
+      await runner.query(sql)
+    },
+  })
+  const base = queryable(pool)
+
+  try {
+    await checkPostgisAvailable(base)
+    await migrate(base, (fn) => transaction(fn))
+  } catch (err) {
+    await pool.end()
+    throw err
+  }
+  const postgisVersion = await readPostgisVersion(base)
+
+  async function transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await pool.connect()
+    let broken: Error | undefined
+    try {
+      await client.query('BEGIN')
+      const result = await fn(queryable(client))
+      await client.query('COMMIT')
+      return result
+    } catch (err) {
+      try {
+        await client.query('ROLLBACK')
+      } catch (rollbackErr) {
+        broken = rollbackErr as Error // the connection is gone: do not return it to the pool
+      }
+      throw err
+    } finally {
+      client.release(broken)
+    }
+  }
+
+  return {
+    kind: 'postgres',
+    postgisVersion,
+    capabilities: { mvt: true, coverage: compareVersions(postgisVersion, [3, 4]) >= 0 },
+    ...base,
+    transaction,
+    close: once(() => pool.end()),
+  }
+}
+
+/** close() may be called more than once (shutdown paths overlap); the engine is closed once. */
+export function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined
+  return () => (done ??= fn())
+}
+
+const consoleLogger: ErrorLogger = { error: (obj, msg) => console.error(msg, obj) }
