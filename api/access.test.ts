@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Hono } from 'hono'
+import pino from 'pino'
+import { createApp } from './app.ts'
+import { createAccess, denyUndeclared, undeclaredRoutes } from './access.ts'
+import type { AppEnv } from './app-env.ts'
+import { openTestApp, type TestApp } from './test-app.ts'
+
+describe('route access declarations', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await openTestApp('embedded')
+  })
+  afterAll(() => t?.close())
+
+  it('finds a declaration on every route of the app', () => {
+    const app = createApp({ db: t.db, tokens: t.tokens, log: pino({ level: 'silent' }), webRoot: 'web/dist' })
+    expect(app.routes.length).toBeGreaterThan(5)
+    expect(undeclaredRoutes(app)).toEqual([])
+  })
+
+  it('names a route that lacks a declaration', () => {
+    const access = createAccess(t)
+    const app = new Hono<AppEnv>()
+    app.get('/declared', access('public'), (c) => c.text('ok'))
+    app.get('/forgotten', (c) => c.text('secret'))
+    expect(undeclaredRoutes(app)).toEqual(['GET /forgotten'])
+  })
+
+  it('refuses at run time to answer from an undeclared route', async () => {
+    const seen: string[] = []
+    const app = new Hono<AppEnv>()
+    app.use('*', denyUndeclared((route) => seen.push(route)))
+    app.get('/forgotten', (c) => c.text('secret'))
+    const res = await app.request('/forgotten')
+    expect(res.status).toBe(500)
+    expect(await res.text()).not.toContain('secret')
+    expect(seen).toEqual(['GET /forgotten'])
+  })
+})

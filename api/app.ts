@@ -1,0 +1,55 @@
+// The HTTP application: middleware, then one sub-app per resource, then the web app. Built from
+// its dependencies so that tests call app.request() without a port.
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
+import { serveStatic } from '@hono/node-server/serve-static'
+import type { AppDeps, AppEnv } from './app-env.ts'
+import { createAccess, denyUndeclared } from './access.ts'
+import { HttpProblem, problemResponse } from './problem.ts'
+import { requestLog } from './request-log.ts'
+import { healthRoutes } from './health-routes.ts'
+import { authRoutes } from './auth-routes.ts'
+import { adminUnitRoutes } from './admin-unit-routes.ts'
+import { userRoutes } from './user-routes.ts'
+
+const MAX_BODY_BYTES = 1024 * 1024 // 1 MB for JSON; photo uploads get their own limit
+
+export function createApp(deps: AppDeps) {
+  const access = createAccess(deps)
+  const app = new Hono<AppEnv>()
+
+  // Cross-cutting: request id, one log line per request, body size, the default-deny net.
+  app.use(requestId())
+  app.use(requestLog(deps.log))
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpProblem('payload-too-large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`)
+      },
+    }),
+  )
+  app.use('/api/*', denyUndeclared((route) => deps.log.error({ route }, 'route without access declaration')))
+
+  // Resources.
+  app.route('/api', healthRoutes(deps, access))
+  app.route('/api/auth', authRoutes(deps, access))
+  app.route('/api/admin-units', adminUnitRoutes(deps, access))
+  app.route('/api/users', userRoutes(deps, access))
+
+  // The built web app (single-page: unknown non-API paths fall back to index.html).
+  if (deps.webRoot) {
+    const root = deps.webRoot
+    app.get('/*', access('public'), serveStatic({ root }))
+    app.get('/*', access('public'), serveStatic({ root, path: 'index.html' }))
+  }
+
+  app.notFound((c) => problemResponse(c, new HttpProblem('not-found', `Nothing at ${c.req.method} ${c.req.path}.`)))
+  app.onError((err, c) => {
+    if (err instanceof HttpProblem) return problemResponse(c, err)
+    deps.log.error({ err: { message: err.message, stack: err.stack }, path: c.req.path }, 'unhandled error')
+    return problemResponse(c, new HttpProblem('internal', 'Something went wrong on the server; it has been logged.'))
+  })
+  return app
+}
