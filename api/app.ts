@@ -12,6 +12,7 @@ import { healthRoutes } from './health-routes.ts'
 import { authRoutes } from './auth-routes.ts'
 import { adminUnitRoutes } from './admin-unit-routes.ts'
 import { userRoutes } from './user-routes.ts'
+import { statsRoutes } from './stats-routes.ts'
 
 const MAX_BODY_BYTES = 1024 * 1024 // 1 MB for JSON; photo uploads get their own limit
 
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth', authRoutes(deps, access))
   app.route('/api/admin-units', adminUnitRoutes(deps, access))
   app.route('/api/users', userRoutes(deps, access))
+  app.route('/api/stats', statsRoutes(deps, access))
 
   // The built web app (single-page: unknown non-API paths fall back to index.html).
   if (deps.webRoot) {

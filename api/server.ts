@@ -1,0 +1,72 @@
+// `npm start`: reads the environment, opens (and migrates) the database, seeds the demo into an
+// empty one, and serves the API, tiles, standard services and the web app on PORT.
+//   DATABASE_URL   postgres://… for a PostgreSQL + PostGIS server; unset: embedded, in DATA_DIR
+//   DATA_DIR       folder of the embedded database and uploads (default ./data)
+//   PORT           default 8080
+//   DEMO_PASSWORD  password of the demo accounts (default wangge-demo)
+//   SEED           "demo" (default): seed an empty database; "none": start empty
+//   SEED_SCALE     0.01…1 (default 1: the real city's counts)
+//   JWT_SECRET     ≥ 32 characters; unset: a secret kept in the database
+//   LOG_LEVEL      pino level (default info)
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { serve } from '@hono/node-server'
+import pino from 'pino'
+import { createApp } from './app.ts'
+import { databaseConfigFromEnv, openDatabase } from '../db/open-database.ts'
+import { PostgisMissingError } from '../db/postgis-version.ts'
+import { createTokenService, loadSigningSecret } from '../accounts/token-service.ts'
+import { DEFAULT_DEMO_PASSWORD, DEFAULT_SEED, isEmpty, seedDemo } from '../geodata/seed-demo.ts'
+import { terminalReporter } from '../geodata/terminal-reporter.ts'
+
+const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist')
+const env = process.env
+const log = pino({ level: env.LOG_LEVEL || 'info' })
+const port = Number(env.PORT || 8080)
+const demoPassword = env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD
+
+const config = databaseConfigFromEnv(env)
+const db = await openDatabase(config, log).catch((err: Error) => {
+  console.error(err instanceof PostgisMissingError ? err.message : `Cannot open the database: ${err.message}`)
+  process.exit(1)
+})
+log.info({ kind: db.kind, postgis: db.postgisVersion, dataDir: db.kind === 'embedded' ? config.dataDir : undefined }, 'database ready')
+
+if ((env.SEED ?? 'demo') === 'demo' && (await isEmpty(db))) {
+  console.error('Empty database: seeding the Nantong demo (once) …')
+  const summary = await seedDemo(
+    db,
+    { seed: DEFAULT_SEED, scale: Number(env.SEED_SCALE || 1), now: new Date(), demoPassword },
+    terminalReporter(),
+  )
+  log.info(summary, 'demo seeded')
+}
+
+const tokens = createTokenService(await loadSigningSecret(db, env.JWT_SECRET))
+const app = createApp({ db, tokens, log, webRoot: existsSync(WEB_ROOT) ? path.relative(process.cwd(), WEB_ROOT) : undefined })
+const server = serve({ fetch: app.fetch, port }, async (info) => {
+  const { rows } = await db.query<{ username: string; role: string }>(
+    `SELECT username, role FROM app_user WHERE demo ORDER BY array_position(ARRAY['admin','city_center','grid_office',
+       'county_center','town_center','village_center','station','department','grid_worker'], role), username`,
+  )
+  const firstOf = new Map<string, string>()
+  for (const r of rows) if (!firstOf.has(r.role)) firstOf.set(r.role, r.username)
+  console.log(`\nwangge is running at http://localhost:${info.port}/  (${db.kind} PostGIS ${db.postgisVersion})`)
+  if (rows.length) {
+    console.log(`Demo accounts (${rows.length}, password "${env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : demoPassword}"):`)
+    for (const [role, username] of firstOf) console.log(`  ${role.padEnd(15)} ${username}`)
+  }
+})
+
+let stopping = false
+async function shutdown(signal: string) {
+  if (stopping) return
+  stopping = true
+  log.info({ signal }, 'shutting down')
+  server.close()
+  await db.close()
+  process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))

@@ -1,0 +1,3 @@
+-- $1: JSON array of Department.
+INSERT INTO department (code, name, name_en)
+SELECT r.code, r.name, r."nameEn" FROM json_to_recordset($1::json) AS r(code text, name text, "nameEn" text)

@@ -1,0 +1,128 @@
+// The demo seed: Nantong's real outline, districts and town names, with synthetic villages, grids,
+// stations, staff, incidents and patrol units (see README: "What is real and what is synthetic").
+// One transaction: a failed seed leaves the database as it was. Stages, in order:
+//   1. geography   real boundaries → towns → villages → basic and exclusive grids, stations
+//   2. taxonomy    the 13 departments, the major and minor event classes
+//   3. staff       grid heads, full- and part-time workers, village administrators, officers, terminals
+//   4. accounts    the demo sign-in accounts (one shared password, hashed once)
+//   5. incidents   nine months of reports in every lifecycle state
+//   6. units       patrol units and a day of positions
+import type { Database, Queryable } from '../db/database.ts'
+import { createUser } from '../accounts/create-user.ts'
+import { hashPassword } from '../accounts/hash-password.ts'
+import { loadRows, loadSql } from './load-rows.ts'
+import { synthesizeGeography } from './synthesize-geography.ts'
+import { synthesizeStaff } from './synthesize-staff.ts'
+import { synthesizeIncidents } from './synthesize-incidents.ts'
+import { synthesizeUnits } from './synthesize-units.ts'
+import { CATEGORIES, CATEGORY_CLASSES, DEPARTMENTS } from './taxonomy.ts'
+import { demoAccounts } from './demo-accounts.ts'
+import type { SeedOptions } from './synthetic-city.ts'
+
+export const DEFAULT_SEED = 20_260_101 // the demo's PRNG seed
+export const DEFAULT_DEMO_PASSWORD = 'wangge-demo'
+
+export interface SeedReporter {
+  /** A stage with `total` units of work; tick as they are done. */
+  stage(name: string, total: number): { tick(n?: number): void; done(): void }
+}
+
+export const SILENT: SeedReporter = { stage: () => ({ tick() {}, done() {} }) }
+
+export interface SeedSummary {
+  adminUnits: Record<string, number>
+  basicGrids: number
+  exclusiveGrids: number
+  stations: number
+  staff: number
+  terminals: number
+  accounts: number
+  incidents: number
+  units: number
+  unitPositions: number
+  seconds: number
+}
+
+/** True when the database holds no geography yet (a fresh install). */
+export async function isEmpty(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM admin_unit')
+  return rows[0].n === 0
+}
+
+export async function seedDemo(
+  db: Database,
+  opts: SeedOptions & { demoPassword: string },
+  report: SeedReporter = SILENT,
+): Promise<SeedSummary> {
+  const started = performance.now()
+  if (!(await isEmpty(db))) throw new Error('The database already holds data: seed an empty database (npm run seed -- --reset).')
+
+  let s = report.stage('geography', 1)
+  const geo = synthesizeGeography(opts)
+  s.done()
+  const basic = geo.grids.filter((g) => g.kind === 'basic')
+  const staff = synthesizeStaff(geo, geo.stations, opts)
+  const incidents = synthesizeIncidents(geo, geo.stations, opts)
+  const units = synthesizeUnits(geo, geo.stations, opts)
+  const accounts = demoAccounts(geo, geo.stations, DEPARTMENTS)
+  const passwordHash = await hashPassword(opts.demoPassword)
+  const positions = units.units.reduce((n, u) => n + u.positions.length, 0)
+
+  await db.transaction(async (tx) => {
+    s = report.stage('boundaries', geo.adminUnits.length + geo.grids.length + geo.stations.length)
+    const onBatch = (n: number) => s.tick(n)
+    // Parents before children: the foreign keys are checked row by row.
+    for (const level of ['city', 'county', 'town', 'village'] as const) {
+      await loadRows(tx, 'admin-units', geo.adminUnits.filter((u) => u.level === level), { onBatch })
+    }
+    await loadRows(tx, 'grids', geo.grids, { extra: [opts.now.toISOString()], batch: 1_000, onBatch })
+    await loadRows(tx, 'stations', geo.stations, { onBatch })
+    s.done()
+
+    s = report.stage('taxonomy', 3)
+    await loadRows(tx, 'departments', DEPARTMENTS, { onBatch })
+    await loadRows(tx, 'category-classes', CATEGORY_CLASSES, { onBatch })
+    await loadRows(tx, 'categories', CATEGORIES, { onBatch })
+    s.done()
+
+    s = report.stage('staff', staff.staff.length + staff.terminals.length)
+    await loadRows(tx, 'staff', staff.staff.map((r, i) => ({ ...r, id: i + 1 })), { batch: 10_000, onBatch })
+    await tx.query(loadSql('after-staff'))
+    await loadRows(tx, 'terminals', staff.terminals, { batch: 10_000, onBatch })
+    s.done()
+
+    s = report.stage('accounts', accounts.length)
+    for (const a of accounts) {
+      await createUser(tx, { ...a, passwordHash })
+      s.tick()
+    }
+    s.done()
+
+    s = report.stage('incidents', incidents.length)
+    await loadRows(tx, 'incidents', incidents, { batch: 5_000, onBatch })
+    await tx.query(loadSql('after-incidents'))
+    s.done()
+
+    s = report.stage('units', units.units.length + positions)
+    await loadRows(tx, 'units', units.units.map(({ positions: _, ...u }) => u), { onBatch })
+    const track = units.units.flatMap((u) => u.positions.map((p) => ({ ...p, unitCode: u.code })))
+    await loadRows(tx, 'unit-positions', track, { batch: 10_000, onBatch })
+    s.done()
+  })
+
+  const levels: Record<string, number> = {}
+  for (const u of geo.adminUnits) levels[u.level] = (levels[u.level] ?? 0) + 1
+  return {
+    adminUnits: levels,
+    basicGrids: basic.length,
+    exclusiveGrids: geo.grids.length - basic.length,
+    stations: geo.stations.length,
+    staff: staff.staff.length,
+    terminals: staff.terminals.length,
+    accounts: accounts.length,
+    incidents: incidents.length,
+    units: units.units.length,
+    unitPositions: positions,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+  }
+}
