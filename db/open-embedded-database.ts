@@ -23,7 +23,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
   const queryable = (runner: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
       const r = await runner.query<T>(sql, params)
-      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length }
+      return { rows: r.rows, rowCount: r.affectedRows || r.rows.length } // affectedRows is 0 for SELECT
     },
     async exec(sql: string) {
       await runner.exec(sql)
