@@ -13,8 +13,10 @@ import { authRoutes } from './auth-routes.ts'
 import { adminUnitRoutes } from './admin-unit-routes.ts'
 import { userRoutes } from './user-routes.ts'
 import { statsRoutes } from './stats-routes.ts'
+import { incidentRoutes } from './incident-routes.ts'
 
 const MAX_BODY_BYTES = 1024 * 1024 // 1 MB for JSON; photo uploads get their own limit
+const PHOTO_UPLOAD = /^\/api\/incidents\/[^/]+\/photos$/ // limited in incident-routes.ts
 
 export function createApp(deps: AppDeps) {
   const access = createAccess(deps)
@@ -23,14 +25,13 @@ export function createApp(deps: AppDeps) {
   // Cross-cutting: request id, one log line per request, body size, the default-deny net.
   app.use(requestId())
   app.use(requestLog(deps.log))
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HttpProblem('payload-too-large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`)
-      },
-    }),
-  )
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new HttpProblem('payload-too-large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`)
+    },
+  })
+  app.use((c, next) => (PHOTO_UPLOAD.test(c.req.path) ? next() : jsonLimit(c, next))) // photos carry their own limit
   app.use('/api/*', denyUndeclared((route) => deps.log.error({ route }, 'route without access declaration')))
 
   // Resources.
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin-units', adminUnitRoutes(deps, access))
   app.route('/api/users', userRoutes(deps, access))
   app.route('/api/stats', statsRoutes(deps, access))
+  app.route('/api/incidents', incidentRoutes(deps, access))
 
   // The built web app (single-page: unknown non-API paths fall back to index.html).
   if (deps.webRoot) {

@@ -12,5 +12,11 @@ export default async function setup(): Promise<void> {
   mkdirSync(tmp, { recursive: true })
   const db = await openEmbeddedDatabase(tmp)
   await db.close()
-  renameSync(tmp, dir)
+  try {
+    renameSync(tmp, dir)
+  } catch (err) {
+    // Another test run made the same template meanwhile: use theirs.
+    if (!existsSync(dir)) throw err
+    rmSync(tmp, { recursive: true, force: true })
+  }
 }

@@ -1,0 +1,3 @@
+-- One audit row; the chain trigger fills prev_hash and hash.
+INSERT INTO incident_event (incident_id, actor_id, actor_role, action, from_status, to_status, note, data)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
