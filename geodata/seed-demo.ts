@@ -61,16 +61,13 @@ export async function seedDemo(
   const geo = synthesizeGeography(opts)
   s.done()
   const basic = geo.grids.filter((g) => g.kind === 'basic')
-  const staff = synthesizeStaff(geo, geo.stations, opts)
-  const incidents = synthesizeIncidents(geo, geo.stations, opts)
-  const units = synthesizeUnits(geo, geo.stations, opts)
   const accounts = demoAccounts(geo, geo.stations, DEPARTMENTS)
   const passwordHash = await hashPassword(opts.demoPassword)
-  const positions = units.units.reduce((n, u) => n + u.positions.length, 0)
 
-  await db.transaction(async (tx) => {
-    s = report.stage('boundaries', geo.adminUnits.length + geo.grids.length + geo.stations.length)
+  // Each stage generates its rows, then loads them: the bar shows where the time goes.
+  const counts = await db.transaction(async (tx) => {
     const onBatch = (n: number) => s.tick(n)
+    s = report.stage('boundaries', geo.adminUnits.length + geo.grids.length + geo.stations.length)
     // Parents before children: the foreign keys are checked row by row.
     for (const level of ['city', 'county', 'town', 'village'] as const) {
       await loadRows(tx, 'admin-units', geo.adminUnits.filter((u) => u.level === level), { onBatch })
@@ -79,16 +76,17 @@ export async function seedDemo(
     await loadRows(tx, 'stations', geo.stations, { onBatch })
     s.done()
 
-    s = report.stage('taxonomy', 3)
+    s = report.stage('taxonomy', DEPARTMENTS.length + CATEGORY_CLASSES.length + CATEGORIES.length)
     await loadRows(tx, 'departments', DEPARTMENTS, { onBatch })
     await loadRows(tx, 'category-classes', CATEGORY_CLASSES, { onBatch })
     await loadRows(tx, 'categories', CATEGORIES, { onBatch })
     s.done()
 
-    s = report.stage('staff', staff.staff.length + staff.terminals.length)
-    await loadRows(tx, 'staff', staff.staff.map((r, i) => ({ ...r, id: i + 1 })), { batch: 10_000, onBatch })
+    const { staff, terminals } = synthesizeStaff(geo, geo.stations, opts)
+    s = report.stage('staff', staff.length + terminals.length)
+    await loadRows(tx, 'staff', staff.map((r, i) => ({ ...r, id: i + 1 })), { batch: 10_000, onBatch })
     await tx.query(loadSql('after-staff'))
-    await loadRows(tx, 'terminals', staff.terminals, { batch: 10_000, onBatch })
+    await loadRows(tx, 'terminals', terminals, { batch: 10_000, onBatch })
     s.done()
 
     s = report.stage('accounts', accounts.length)
@@ -98,16 +96,19 @@ export async function seedDemo(
     }
     s.done()
 
+    const incidents = synthesizeIncidents(geo, geo.stations, opts)
     s = report.stage('incidents', incidents.length)
     await loadRows(tx, 'incidents', incidents, { batch: 5_000, onBatch })
     await tx.query(loadSql('after-incidents'))
     s.done()
 
-    s = report.stage('units', units.units.length + positions)
-    await loadRows(tx, 'units', units.units.map(({ positions: _, ...u }) => u), { onBatch })
-    const track = units.units.flatMap((u) => u.positions.map((p) => ({ ...p, unitCode: u.code })))
+    const { units } = synthesizeUnits(geo, geo.stations, opts)
+    const track = units.flatMap((u) => u.positions.map((p) => ({ ...p, unitCode: u.code })))
+    s = report.stage('units', units.length + track.length)
+    await loadRows(tx, 'units', units.map(({ positions: _, ...u }) => u), { onBatch })
     await loadRows(tx, 'unit-positions', track, { batch: 10_000, onBatch })
     s.done()
+    return { staff: staff.length, terminals: terminals.length, incidents: incidents.length, units: units.length, unitPositions: track.length }
   })
 
   const levels: Record<string, number> = {}
@@ -117,12 +118,8 @@ export async function seedDemo(
     basicGrids: basic.length,
     exclusiveGrids: geo.grids.length - basic.length,
     stations: geo.stations.length,
-    staff: staff.staff.length,
-    terminals: staff.terminals.length,
+    ...counts,
     accounts: accounts.length,
-    incidents: incidents.length,
-    units: units.units.length,
-    unitPositions: positions,
     seconds: Math.round((performance.now() - started) / 100) / 10,
   }
 }
