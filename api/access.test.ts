@@ -19,6 +19,15 @@ describe('route access declarations', () => {
     expect(undeclaredRoutes(app)).toEqual([])
   })
 
+  it('answers unknown service paths with a 404 problem even beside the web app', async () => {
+    const app = createApp({ db: t.db, tokens: t.tokens, log: pino({ level: 'silent' }), webRoot: 'web/dist' })
+    for (const path of ['/api/nothing', '/ogc/x', '/tiles/x/1/2/3.mvt']) {
+      const res = await app.request(path)
+      expect(res.status, path).toBe(404)
+      expect(res.headers.get('content-type')).toBe('application/problem+json')
+    }
+  })
+
   it('names a route that lacks a declaration', () => {
     const access = createAccess(t)
     const app = new Hono<AppEnv>()

@@ -4,13 +4,14 @@ import { z } from 'zod'
 import type { AppDeps, AppEnv } from './app-env.ts'
 import type { Access } from './access.ts'
 import { readJson } from './validate-request.ts'
+import { safeText } from './safe-text.ts'
 import { HttpProblem } from './problem.ts'
 import { findUser } from '../accounts/find-user.ts'
 import { verifyPassword } from '../accounts/hash-password.ts'
 
 const Login = z.object({
-  username: z.string().min(1, 'is required').max(64, 'is at most 64 characters'),
-  password: z.string().min(1, 'is required').max(256, 'is at most 256 characters'),
+  username: safeText(64).pipe(z.string().min(1, 'is required')),
+  password: safeText(256).pipe(z.string().min(1, 'is required')),
 })
 
 // A real scrypt hash of a random password: unknown usernames cost the same time as wrong passwords.

@@ -99,6 +99,12 @@ describe.each(TEST_ENGINES)('reporting an incident on %s', (kind) => {
     expect(await changed.json()).toMatchObject({ type: '/problems/conflict' })
   })
 
+  it('treats an upper-case id as the same report', async () => {
+    const body = report()
+    expect((await post(body)).status).toBe(201)
+    expect((await post({ ...body, id: body.id.toUpperCase() })).status).toBe(200)
+  })
+
   it('makes exactly one row of 20 concurrent posts of one id', async () => {
     const body = report()
     const statuses = (await Promise.all(Array.from({ length: 20 }, () => post(body)))).map((r) => r.status)
@@ -119,6 +125,10 @@ describe.each(TEST_ENGINES)('reporting an incident on %s', (kind) => {
     ['an unknown crs', { crs: 'EPSG:3857' }, 'crs'],
     ['a time in the future', { reportedAt: '2099-01-01T00:00:00+08:00' }, 'reportedAt'],
     ['a time without offset', { reportedAt: '2026-12-03 09:30' }, 'reportedAt'],
+    ['a time in year 0', { reportedAt: '0000-01-01T00:00:00Z' }, 'reportedAt'],
+    ['a NUL character in the description', { description: 'a\u0000b' }, 'description'],
+    ['broken Unicode in the address', { address: 'x\ud800' }, 'address'],
+    ['a GCJ-02 point where the conversion cannot converge', { crs: 'GCJ02', location: { type: 'Point', coordinates: [105, 0.8295] } }, 'location'],
   ])('refuses %s with a 422 naming the field, writing nothing', async (_, over, field) => {
     const before = await count()
     const res = await post(report(over))
@@ -155,7 +165,11 @@ describe.each(TEST_ENGINES)('reporting an incident on %s', (kind) => {
     expect((await upload(PNG, 'image/jpeg')).status).toBe(422)
     expect((await upload(new TextEncoder().encode('hello'), 'text/plain')).status).toBe(415)
     expect((await upload(new Uint8Array(6 * 1024 * 1024).fill(0xff), 'image/jpeg')).status).toBe(413)
-    expect((await upload(JPEG, 'image/jpeg', await t.login('town-320612001'))).status).toBe(201) // same bytes: same photo
+    const again = await upload(JPEG, 'image/jpeg', await t.login('town-320612001'))
+    expect(again.status).toBe(200) // the same bytes are the same photo: no new row, no new audit entry
+    expect(((await again.json()) as { id: number }).id).toBe(photo.id)
+    const audit = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM incident_event WHERE incident_id = $1 AND action = 'photo'`, [body.id])
+    expect(audit.rows[0].n).toBe(1)
     const other = await t.login('county-320612')
     const got = await t.app.request(photo.url, { headers: { authorization: `Bearer ${other}` } })
     expect(got.status).toBe(200)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MultiPolygon, Point, Position } from 'geojson'
-import { fromWgs84, positionFromWgs84, positionToWgs84, toWgs84 } from './to-wgs84.ts'
+import { fromWgs84, positionFromWgs84, positionToWgs84, toWgs84, CrsConversionError } from './to-wgs84.ts'
 import { seededRandom } from './seeded-random.ts'
 
 const SAMPLES = 10_000                    // positions per round-trip test
@@ -70,5 +70,18 @@ describe('toWgs84', () => {
     }
     const ring = fromWgs84(toWgs84(square, 'GCJ02'), 'BD09').coordinates[0][0]
     expect(ring[0]).toEqual(ring[ring.length - 1])
+  })
+})
+
+describe('converting points at the edge of the GCJ-02 area', () => {
+  it('converts or refuses, and never loops, where gcoord\'s own inverse never ends', () => {
+    for (const p of [[105, 0.8295], [73.5, 3.9], [135.05, 55.8], [120.6, 31.9]]) {
+      try {
+        const w = positionToWgs84(p, 'GCJ02')
+        expect(Number.isFinite(w[0]) && Number.isFinite(w[1])).toBe(true)
+      } catch (err) {
+        expect(err).toBeInstanceOf(CrsConversionError)
+      }
+    }
   })
 })

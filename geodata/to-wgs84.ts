@@ -1,8 +1,9 @@
 // Converts GeoJSON geometries between the CRSs Chinese sources come in and WGS-84 (EPSG:4326).
-// gcoord's forward formulas (WGS-84 → GCJ-02 → BD-09) are the definition of those CRSs; its
-// inverses are approximations: GCJ-02 → WGS-84 iterates only to 1e-6° (about 0.1 m) and
-// BD-09 → GCJ-02 is a closed-form approximation. We polish both by fixed-point iteration on the
-// forward formula, x ← x − (forward(x) − target), down to 1e-9° (0.1 mm).
+// gcoord's forward formulas (WGS-84 → GCJ-02 → BD-09) are the definition of those CRSs. Its
+// inverses are not used: GCJ-02 → WGS-84 is an unbounded loop that never ends for some points near
+// the edge of its China box (a request could hang the server). We invert by a bounded fixed-point
+// iteration on the forward formula, x ← x − (forward(x) − target), to 1e-9° (0.1 mm), and report
+// a point where it does not converge as an error the caller can turn into a 4xx.
 import gcoordModule from 'gcoord'
 import type { Geometry, Position } from 'geojson'
 
@@ -20,10 +21,13 @@ type Transform = (p: Position) => Position
 const wgsToGcj: Transform = (p) => gcoord.transform([p[0], p[1]], gcoord.WGS84, gcoord.GCJ02)
 const wgsToBd: Transform = (p) => gcoord.transform([p[0], p[1]], gcoord.WGS84, gcoord.BD09)
 
-/** Inverts a forward transform near `start` so that forward(result) equals target to 1e-9°. */
-function invert(forward: Transform, target: Position, start: Position): Position {
-  let x = start[0]
-  let y = start[1]
+export class CrsConversionError extends Error {}
+
+/** Inverts a forward transform so that forward(result) equals target to 1e-9°. */
+function invert(forward: Transform, target: Position): Position {
+  const f0 = forward(target)
+  let x = 2 * target[0] - f0[0] // one step from the target: the offset is nearly constant locally
+  let y = 2 * target[1] - f0[1]
   for (let step = 0; step < INVERSE_MAX_STEPS; step++) {
     const f = forward([x, y])
     const dx = f[0] - target[0]
@@ -32,7 +36,7 @@ function invert(forward: Transform, target: Position, start: Position): Position
     x -= dx
     y -= dy
   }
-  throw new Error(`Inverse transform did not converge at [${target[0]}, ${target[1]}].`)
+  throw new CrsConversionError(`[${target[0]}, ${target[1]}] cannot be converted to WGS-84: it is not a point of that CRS.`)
 }
 
 // CGCS2000 and WGS-84 differ by well under a metre (same origin, near-identical ellipsoid), far
@@ -40,8 +44,8 @@ function invert(forward: Transform, target: Position, start: Position): Position
 const TO_WGS84: Record<SourceCrs, Transform> = {
   WGS84: (p) => [p[0], p[1]],
   CGCS2000: (p) => [p[0], p[1]],
-  GCJ02: (p) => invert(wgsToGcj, p, gcoord.transform([p[0], p[1]], gcoord.GCJ02, gcoord.WGS84)),
-  BD09: (p) => invert(wgsToBd, p, gcoord.transform([p[0], p[1]], gcoord.BD09, gcoord.WGS84)),
+  GCJ02: (p) => invert(wgsToGcj, p),
+  BD09: (p) => invert(wgsToBd, p),
 }
 
 const FROM_WGS84: Record<SourceCrs, Transform> = {

@@ -1,7 +1,13 @@
 // Photos of an incident, kept in the database (so every API copy serves them) after their bytes
-// are checked to be what the content type says.
+// are checked to be what the content type says. The same bytes again are the same photo: no new
+// row and no new audit entry.
 import { createHash } from 'node:crypto'
-import type { Queryable } from '../db/database.ts'
+import type { Database } from '../db/database.ts'
+import { sqlFile } from '../db/sql-file.ts'
+
+const INSERT_PHOTO = sqlFile(import.meta.url, 'insert-photo.sql')
+const FIND_PHOTO = 'SELECT id FROM incident_photo WHERE incident_id = $1 AND sha256 = $2'
+const RECORD_EVENT = sqlFile(import.meta.url, 'record-event.sql')
 
 export const PHOTO_TYPES = { 'image/jpeg': [0xff, 0xd8, 0xff], 'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] } as const
 export type PhotoType = keyof typeof PHOTO_TYPES
@@ -19,17 +25,22 @@ export interface StoredPhoto {
   contentType: PhotoType
   size: number
   sha256: string
+  replayed: boolean
 }
 
-/** Stores the photo; the same bytes uploaded again for the incident return the stored one. */
-export async function storePhoto(db: Queryable, incidentId: string, type: PhotoType, bytes: Uint8Array, userId: number): Promise<StoredPhoto> {
+export async function storePhoto(
+  db: Database, incidentId: string, type: PhotoType, bytes: Uint8Array, by: { id: number; role: string },
+): Promise<StoredPhoto> {
   const sha256 = createHash('sha256').update(bytes).digest('hex')
-  const { rows } = await db.query<{ id: number }>(
-    `WITH ins AS (
-       INSERT INTO incident_photo (incident_id, content_type, bytes, size, sha256, uploaded_by)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (incident_id, sha256) DO NOTHING RETURNING id)
-     SELECT id FROM ins UNION ALL SELECT id FROM incident_photo WHERE incident_id = $1 AND sha256 = $5 LIMIT 1`,
-    [incidentId, type, bytes, bytes.length, sha256, userId],
-  )
-  return { id: rows[0].id, contentType: type, size: bytes.length, sha256 }
+  return db.transaction(async (tx) => {
+    const inserted = await tx.query<{ id: number }>(INSERT_PHOTO, [incidentId, type, bytes, bytes.length, sha256, by.id])
+    if (inserted.rows[0]) {
+      const id = inserted.rows[0].id
+      await tx.query(RECORD_EVENT, [incidentId, by.id, by.role, 'photo', null, null, null, JSON.stringify({ photo: id, sha256 })])
+      return { id, contentType: type, size: bytes.length, sha256, replayed: false }
+    }
+    // Uploaded before (or by a concurrent retry that committed first): a new statement sees it.
+    const existing = await tx.query<{ id: number }>(FIND_PHOTO, [incidentId, sha256])
+    return { id: existing.rows[0].id, contentType: type, size: bytes.length, sha256, replayed: true }
+  })
 }

@@ -2,6 +2,8 @@
 
 -- The 201 body of the creation, returned unchanged when the same id and payload come again.
 ALTER TABLE incident ADD COLUMN intake_response jsonb;
+-- Who the routing proposes to act (assignee holds their code).
+ALTER TABLE incident ADD COLUMN assignee_kind text CHECK (assignee_kind IN ('station', 'exclusive_grid', 'grid'));
 
 CREATE TABLE incident_photo (
   id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

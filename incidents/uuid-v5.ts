@@ -1,0 +1,19 @@
+// Name-based UUIDs (RFC 9562 version 5: SHA-1 of namespace + name). Intake is idempotent on the
+// incident id; a system that has its own stable key for a report (a 110 alert id, a hotline work
+// order) gets the same incident id from it every time, so its retries replay instead of duplicating.
+import { createHash } from 'node:crypto'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export function uuidV5(namespace: string, name: string): string {
+  if (!UUID.test(namespace)) throw new Error(`The namespace "${namespace}" is not a UUID.`)
+  const bytes = createHash('sha1')
+    .update(Buffer.from(namespace.replaceAll('-', ''), 'hex'))
+    .update(name, 'utf8')
+    .digest()
+    .subarray(0, 16)
+  bytes[6] = (bytes[6] & 0x0f) | 0x50 // version 5
+  bytes[8] = (bytes[8] & 0x3f) | 0x80 // RFC variant
+  const hex = bytes.toString('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
