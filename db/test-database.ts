@@ -1,7 +1,7 @@
 // Real databases for tests: a fresh database on the PostgreSQL server per call, or a copy of a
 // migrated embedded data folder (PGlite's first start and CREATE EXTENSION postgis take ~20 s, so
 // the template is made once per migration set by test-global-setup.ts and copied).
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -30,7 +30,11 @@ export interface TestDatabase extends Database {
 }
 
 export function embeddedTemplateDir(): string {
-  const hash = createHash('sha256').update(readMigrations().map((m) => m.checksum).join()).digest('hex').slice(0, 12)
+  // Keyed by the migrations and the engine's packages: an upgrade must not reuse an old data folder.
+  const engine = ['@electric-sql/pglite', '@electric-sql/pglite-postgis'].map(
+    (p) => JSON.parse(readFileSync(path.resolve('node_modules', p, 'package.json'), 'utf8')).version as string,
+  )
+  const hash = createHash('sha256').update([...readMigrations().map((m) => m.checksum), ...engine].join()).digest('hex').slice(0, 12)
   return path.resolve('.test-data', `pglite-template-${hash}`)
 }
 

@@ -19,11 +19,16 @@ export interface Migration {
 }
 
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
-    .filter((f) => FILE_PATTERN.test(f))
-    .sort()
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()
+  const misnamed = files.filter((f) => !FILE_PATTERN.test(f))
+  if (misnamed.length) throw new Error(`Migration files must be named NNNN_lower_case.sql: rename ${misnamed.join(', ')}.`)
+  const versions = files.map((f) => f.slice(0, 4))
+  const twice = versions.filter((v, i) => versions.indexOf(v) !== i)
+  if (twice.length) throw new Error(`Two migration files share the number ${twice.join(', ')}: renumber one.`)
+  return files
     .map((name) => {
-      const sql = readFileSync(path.join(dir, name), 'utf8')
+      // Line endings do not change a migration: a CRLF checkout keeps the same checksum.
+      const sql = readFileSync(path.join(dir, name), 'utf8').replace(/\r\n/g, '\n')
       const version = Number(FILE_PATTERN.exec(name)![1])
       return { version, name, sql, checksum: createHash('sha256').update(sql).digest('hex') }
     })
