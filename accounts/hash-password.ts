@@ -22,7 +22,10 @@ export async function hashPassword(password: string): Promise<string> {
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$')
-  if (scheme !== 'scrypt' || !hash) return false
+  if (scheme !== 'scrypt' || !hash) {
+    await derive(password, Buffer.alloc(SALT_LENGTH), COST) // same time as a real check: no account is told apart
+    return false
+  }
   const expected = Buffer.from(hash, 'base64')
   const key = await derive(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) })
   return key.length === expected.length && timingSafeEqual(key, expected)

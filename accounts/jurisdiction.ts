@@ -4,7 +4,7 @@
 import type { AuthUser, ScopeKind } from './roles.ts'
 
 export interface Jurisdiction {
-  kind: ScopeKind
+  kind: ScopeKind | 'none' // none: an anonymous caller on a public route, who sees no scoped rows
   codes: string[] // admin-unit codes, station codes, department codes or grid codes
   /** Admin-code prefixes of the area the user works in (map context, statistics). */
   areaPrefixes: string[]
@@ -48,9 +48,11 @@ export function jurisdictionOf(user: AuthUser, stationCounties: Map<string, stri
 /**
  * A SQL predicate (appending its values to `params`) true for the rows inside `j`. With
  * `byArea`, every kind of scope is read as its area (admin units, statistics).
+ * incidents/can-see.ts mirrors this in JavaScript for the live feed: change both together.
  */
 export function scopePredicate(j: Jurisdiction, cols: ScopeColumns, params: unknown[], byArea = false): string {
   if (j.kind === 'all') return 'TRUE'
+  if (j.kind === 'none') return 'FALSE'
   const bind = (value: unknown) => `$${params.push(value)}`
   if (byArea || j.kind === 'admin_unit') {
     if (!cols.area) return 'FALSE'

@@ -25,7 +25,7 @@ export function createAccess({ db, tokens }: Pick<AppDeps, 'db' | 'tokens'>): Ac
       c.set('access', typeof rule === 'string' ? rule : rule.join(','))
       if (rule === 'public') {
         c.set('user', null)
-        c.set('jurisdiction', { kind: 'all', codes: [], areaPrefixes: [''] })
+        c.set('jurisdiction', { kind: 'none', codes: [], areaPrefixes: [] }) // a scoped query here finds nothing
         return next()
       }
       const header = c.req.header('authorization')
