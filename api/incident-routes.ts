@@ -7,7 +7,7 @@ import type { AppDeps, AppEnv } from './app-env.ts'
 import type { Access } from './access.ts'
 import { HttpProblem } from './problem.ts'
 import { readJson } from './validate-request.ts'
-import { safeText } from './safe-text.ts'
+import { REPORT_FIELDS } from './report-fields.ts'
 import { createIncident, type IncidentReport } from '../incidents/create-incident.ts'
 import { sniffPhotoType, storePhoto, PHOTO_TYPES, type PhotoType } from '../incidents/store-photo.ts'
 import { readIncident } from '../incidents/read-incident.ts'
@@ -17,26 +17,11 @@ import type { Queryable } from '../db/database.ts'
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024 // a phone photo, compressed
 const REPORTERS: Role[] = ['grid_worker', 'village_center', 'town_center', 'county_center', 'city_center', 'station', 'admin']
-const FUTURE_SLACK_MS = 5 * 60_000 // phone clocks drift; a report from further ahead is a mistake
-const EARLIEST_REPORT = Date.UTC(2000, 0, 1) // older times are typos (and year 0 does not exist in PostgreSQL)
 
 const Report = z.object({
   id: z.uuid('is not a UUID: the client makes one per report (it is the idempotency key)').transform((s) => s.toLowerCase()),
-  category: z.string().regex(/^\d{4}$/, 'is a 4-digit minor class code, e.g. "0101"'),
-  description: safeText(2000).default(''),
-  location: z.object({
-    type: z.literal('Point', 'must be "Point"'),
-    coordinates: z.tuple([
-      z.number('is a number').finite().min(-180, 'longitude is -180 to 180').max(180, 'longitude is -180 to 180'),
-      z.number('is a number').finite().min(-90, 'latitude is -90 to 90').max(90, 'latitude is -90 to 90'),
-    ], '[longitude, latitude]'),
-  }),
-  crs: z.enum(['WGS84', 'GCJ02', 'BD09', 'CGCS2000'], 'is required: WGS84, GCJ02, BD09 or CGCS2000 (never guessed)'),
-  reportedAt: z.iso.datetime({ offset: true, message: 'is an ISO 8601 time with its offset, e.g. 2026-12-03T09:30:00+08:00' })
-    .refine((s) => Date.parse(s) <= Date.now() + FUTURE_SLACK_MS, 'is in the future')
-    .refine((s) => Date.parse(s) >= EARLIEST_REPORT, 'is before 2000: historical data goes through npm run import:incidents'),
+  ...REPORT_FIELDS,
   source: z.enum(['terminal', 'hotline', '110', 'video', 'inspection']).default('terminal'),
-  address: safeText(500).optional(),
 })
 
 const ID = z.uuid()

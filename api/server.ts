@@ -4,7 +4,10 @@
 //   DATA_DIR       folder of the embedded database and uploads (default ./data)
 //   PORT           default 8080
 //   DEMO_PASSWORD  password of the demo accounts (default wangge-demo)
-//   SEED           "demo" (default): seed an empty database; "none": start empty
+//   HOTLINE_API_KEY, FEED110_API_KEY  the demo's Open311 and 110 feed keys (default: derived from DEMO_PASSWORD)
+//   SEED           "demo": seed an empty database (the default on the embedded engine only: a
+//                  server database is never given the public demo accounts unless asked); "none"
+
 //   SEED_SCALE     0.01…1 (default 1: the real city's counts)
 //   JWT_SECRET     ≥ 32 characters; unset: a secret kept in the database
 //   LOG_LEVEL      pino level (default info)
@@ -17,14 +20,16 @@ import { createApp } from './app.ts'
 import { databaseConfigFromEnv, openDatabase } from '../db/open-database.ts'
 import { PostgisMissingError } from '../db/postgis-version.ts'
 import { createTokenService, loadSigningSecret } from '../accounts/token-service.ts'
-import { DEFAULT_DEMO_PASSWORD, DEFAULT_SEED, isEmpty, seedDemo } from '../geodata/seed-demo.ts'
+import { DEFAULT_DEMO_PASSWORD, DEFAULT_SEED, isEmpty, SeededMeanwhile, seedDemo } from '../geodata/seed-demo.ts'
 import { terminalReporter } from '../geodata/terminal-reporter.ts'
+import { demoApiKey, hashApiKey } from '../accounts/api-keys.ts'
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist')
 const env = process.env
 const log = pino({ level: env.LOG_LEVEL || 'info' })
 const port = Number(env.PORT || 8080)
 const demoPassword = env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD
+const demoApiKeys = { hotline: env.HOTLINE_API_KEY || demoApiKey('hotline', demoPassword), '110': env.FEED110_API_KEY || demoApiKey('110', demoPassword) }
 
 const config = databaseConfigFromEnv(env)
 const db = await openDatabase(config, log).catch((err: Error) => {
@@ -33,14 +38,23 @@ const db = await openDatabase(config, log).catch((err: Error) => {
 })
 log.info({ kind: db.kind, postgis: db.postgisVersion, dataDir: db.kind === 'embedded' ? config.dataDir : undefined }, 'database ready')
 
-if ((env.SEED ?? 'demo') === 'demo' && (await isEmpty(db))) {
+const seed = env.SEED || (db.kind === 'embedded' ? 'demo' : 'none')
+if (seed === 'demo' && db.kind === 'postgres' && !env.DEMO_PASSWORD) {
+  log.warn('seeding demo accounts with the public default password on a server database: set DEMO_PASSWORD')
+}
+if (seed === 'demo' && (await isEmpty(db))) {
   console.error('Empty database: seeding the Nantong demo (once) …')
-  const summary = await seedDemo(
-    db,
-    { seed: DEFAULT_SEED, scale: Number(env.SEED_SCALE || 1), now: new Date(), demoPassword },
-    terminalReporter(),
-  )
-  log.info(summary, 'demo seeded')
+  try {
+    const summary = await seedDemo(
+      db,
+      { seed: DEFAULT_SEED, scale: Number(env.SEED_SCALE || 1), now: new Date(), demoPassword, apiKeys: demoApiKeys },
+      terminalReporter(),
+    )
+    log.info(summary, 'demo seeded')
+  } catch (err) {
+    if (!(err instanceof SeededMeanwhile)) throw err
+    log.info('another copy seeded the demo meanwhile')
+  }
 }
 
 const tokens = createTokenService(await loadSigningSecret(db, env.JWT_SECRET))
@@ -56,6 +70,13 @@ const server = serve({ fetch: app.fetch, port }, async (info) => {
   if (rows.length) {
     console.log(`Demo accounts (${rows.length}, password "${env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : demoPassword}"):`)
     for (const [role, username] of firstOf) console.log(`  ${role.padEnd(15)} ${username}`)
+  }
+  const keys = await db.query<{ client: 'hotline' | '110' }>('SELECT client FROM api_key WHERE active AND key_hash = ANY($1) ORDER BY client DESC',
+    [Object.values(demoApiKeys).map(hashApiKey)]) // only keys this database really holds
+  for (const { client } of keys.rows) {
+    const given = client === 'hotline' ? env.HOTLINE_API_KEY : env.FEED110_API_KEY
+    const shown = given ? '(from the environment)' : demoApiKeys[client] // a key the operator chose is not echoed
+    console.log(client === 'hotline' ? `Open311 (12345 hotline) api_key: ${shown}` : `110 feed X-Api-Key: ${shown}`)
   }
 })
 

@@ -13,6 +13,10 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>
   /** A script of several statements without parameters (migrations, seeds). */
   exec(sql: string): Promise<void>
+  /** `COPY … FROM STDIN`: sends the text chunks (in the statement's format); resolves to the rows copied. */
+  copyFrom(sql: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<number>
+  /** `COPY … TO STDOUT`: the text the statement writes, in chunks; read it to the end. */
+  copyTo(sql: string): AsyncIterable<string>
 }
 
 export interface EngineCapabilities {
@@ -28,6 +32,12 @@ export interface Database extends Queryable {
   readonly capabilities: EngineCapabilities
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  /**
+   * Calls `onMessage` with the payload of every NOTIFY on `channel` (sent at commit) until the
+   * returned function is called. Server: one dedicated connection per handle, re-dialled when it
+   * drops (notifications sent meanwhile are lost); embedded: PGlite's own listen.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>
   close(): Promise<void>
 }
 

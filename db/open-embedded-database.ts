@@ -11,6 +11,7 @@ import { OID_INT8, OID_NUMERIC, parseBigint, parseNumeric } from './database.ts'
 import { readPostgisVersion } from './postgis-version.ts'
 import { migrate } from '../migrations/migrate.ts'
 import { once } from './open-pg-database.ts'
+import { pgliteCopy } from './pglite-copy.ts'
 
 export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true })
@@ -28,6 +29,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
     async exec(sql: string) {
       await runner.exec(sql)
     },
+    ...pgliteCopy(runner),
   })
   const base = queryable(pg)
   const transaction = <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> =>
@@ -47,6 +49,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
     capabilities: { mvt: false, coverage: true },
     ...base,
     transaction,
+    listen: (channel, onMessage) => pg.listen(channel, onMessage),
     close: once(() => pg.close()),
   }
 }

@@ -6,6 +6,8 @@ import type { Database, Queryable, QueryResult } from './database.ts'
 import { OID_INT8, OID_NUMERIC, parseBigint, parseNumeric } from './database.ts'
 import { checkPostgisAvailable, readPostgisVersion, compareVersions } from './postgis-version.ts'
 import { migrate } from '../migrations/migrate.ts'
+import { createPgListener } from './pg-listener.ts'
+import { pgCopy } from './pg-copy.ts'
 
 const POOL_MAX = 10 // connections per API process; replicas multiply this
 const IDLE_TIMEOUT_MS = 30_000 // close idle connections so a restarted server is re-dialled cleanly
@@ -37,6 +39,7 @@ export async function openPgDatabase(url: string, log: ErrorLogger = consoleLogg
     async exec(sql: string) {
       await runner.query(sql)
     },
+    ...pgCopy(runner),
   })
   const base = queryable(pool)
 
@@ -48,6 +51,7 @@ export async function openPgDatabase(url: string, log: ErrorLogger = consoleLogg
     throw err
   }
   const postgisVersion = await readPostgisVersion(base)
+  const listener = createPgListener(url, log) // dials only on the first listen()
 
   async function transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await pool.connect()
@@ -75,7 +79,11 @@ export async function openPgDatabase(url: string, log: ErrorLogger = consoleLogg
     capabilities: { mvt: true, coverage: compareVersions(postgisVersion, [3, 4]) >= 0 },
     ...base,
     transaction,
-    close: once(() => pool.end()),
+    listen: (channel, onMessage) => listener.listen(channel, onMessage),
+    close: once(async () => {
+      await listener.close()
+      await pool.end()
+    }),
   }
 }
 

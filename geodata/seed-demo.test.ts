@@ -7,6 +7,7 @@ import { createApp } from '../api/app.ts'
 import { createTokenService, loadSigningSecret } from '../accounts/token-service.ts'
 import { seedDemo, type SeedSummary } from './seed-demo.ts'
 import { lifecycleCounts } from './synthesize-incidents.ts'
+import { demoApiKey, findApiKey } from '../accounts/api-keys.ts'
 
 const SCALE = 0.1 // 192 villages: at least one per real town (100) at every scale
 const NOW = new Date('2026-11-30T08:00:00+08:00')
@@ -122,5 +123,14 @@ describe.each(TEST_ENGINES)('the demo seed on %s', (kind) => {
     }
     const station = await one<{ code: string }>('SELECT code FROM station ORDER BY code LIMIT 1')
     expect((await get('/api/auth/me', `station-${station.code}`)).status).toBe(200)
+  })
+
+  it('gives the hotline and the 110 feed a key each, derived from the demo password, and no sign-in', async () => {
+    for (const [client, username] of [['hotline', 'hotline12345'], ['110', 'feed110']] as const) {
+      const key = await findApiKey(db, demoApiKey(client, PASSWORD))
+      expect(key).toMatchObject({ client, user: { username, role: 'city_center' } })
+      const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) })
+      expect(login.status).toBe(401)
+    }
   })
 })

@@ -5,11 +5,13 @@
 //   2. taxonomy    the 13 departments, the major and minor event classes
 //   3. staff       grid heads, full- and part-time workers, village administrators, officers, terminals
 //   4. accounts    the demo sign-in accounts (one shared password, hashed once)
+//      api keys    a service account and an API key for the 12345 hotline (Open311) and the 110 feed
 //   5. incidents   nine months of reports in every lifecycle state
 //   6. units       patrol units and a day of positions
 import type { Database, Queryable } from '../db/database.ts'
 import { createUser } from '../accounts/create-user.ts'
 import { hashPassword } from '../accounts/hash-password.ts'
+import { demoApiKey, issueApiKey, KEY_ONLY_PASSWORD_HASH, type ApiClient } from '../accounts/api-keys.ts'
 import { loadRows, loadSql } from './load-rows.ts'
 import { synthesizeGeography } from './synthesize-geography.ts'
 import { synthesizeStaff } from './synthesize-staff.ts'
@@ -21,6 +23,18 @@ import type { SeedOptions } from './synthetic-city.ts'
 
 export const DEFAULT_SEED = 20_260_101 // the demo's PRNG seed
 export const DEFAULT_DEMO_PASSWORD = 'wangge-demo'
+const SEED_LOCK = 7_302_602 // advisory lock id of the demo seed
+
+/** Another process seeded the database while this one was generating. */
+export class SeededMeanwhile extends Error {
+  constructor() {
+    super('Another process seeded this database meanwhile.')
+  }
+}
+const SERVICE_ACCOUNTS: { username: string; displayName: string; client: ApiClient }[] = [ // city-wide reporters by API key
+  { username: 'hotline12345', displayName: '12345政务服务便民热线', client: 'hotline' },
+  { username: 'feed110', displayName: '110接处警系统', client: '110' },
+]
 
 export interface SeedReporter {
   /** A stage with `total` units of work; tick as they are done. */
@@ -51,7 +65,7 @@ export async function isEmpty(db: Queryable): Promise<boolean> {
 
 export async function seedDemo(
   db: Database,
-  opts: SeedOptions & { demoPassword: string },
+  opts: SeedOptions & { demoPassword: string; apiKeys?: Partial<Record<ApiClient, string>> }, // keys default to demoApiKey()
   report: SeedReporter = SILENT,
 ): Promise<SeedSummary> {
   const started = performance.now()
@@ -66,6 +80,10 @@ export async function seedDemo(
 
   // Each stage generates its rows, then loads them: the bar shows where the time goes.
   const counts = await db.transaction(async (tx) => {
+    // Several API copies may start on one empty database: one seeds, the others find it done.
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK])
+    if (!(await isEmpty(tx))) throw new SeededMeanwhile()
+    await tx.exec(`SET LOCAL wangge.bulk_load = 'on'`) // no live-feed announcement per seeded incident
     const onBatch = (n: number) => s.tick(n)
     s = report.stage('boundaries', geo.adminUnits.length + geo.grids.length + geo.stations.length)
     // Parents before children: the foreign keys are checked row by row.
@@ -92,6 +110,14 @@ export async function seedDemo(
     s = report.stage('accounts', accounts.length)
     for (const a of accounts) {
       await createUser(tx, { ...a, passwordHash })
+      s.tick()
+    }
+    s.done()
+
+    s = report.stage('api keys', SERVICE_ACCOUNTS.length)
+    for (const { client, ...a } of SERVICE_ACCOUNTS) {
+      const userId = await createUser(tx, { ...a, role: 'city_center', scopeKind: 'all', passwordHash: KEY_ONLY_PASSWORD_HASH, demo: true })
+      await issueApiKey(tx, { name: a.displayName, client, userId, key: opts.apiKeys?.[client] ?? demoApiKey(client, opts.demoPassword) })
       s.tick()
     }
     s.done()

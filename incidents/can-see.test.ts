@@ -24,6 +24,7 @@ describe('canSee', () => {
   it.each<[string, boolean, Jurisdiction, IncidentChange]>([
     ['everything: an incident in a village', true, j('all', [], ['']), EVENT],
     ['everything: an incident outside every grid', true, j('all', [], ['']), OUTSIDE],
+    ['nothing (an anonymous caller)', false, j('none', [], []), EVENT],
     ['its county', true, j('admin_unit', ['320612000000'], ['320612']), EVENT],
     ['its town', true, j('admin_unit', ['320612001000'], ['320612001']), EVENT],
     ['its village', true, j('admin_unit', ['320612001001'], ['320612001001']), EVENT],

@@ -21,6 +21,8 @@ export function canSee(j: Jurisdiction, e: IncidentChange): boolean {
   switch (j.kind) {
     case 'all':
       return true
+    case 'none':
+      return false
     case 'admin_unit': {
       if (j.areaPrefixes.includes('')) return true
       const village = e.villageCode

@@ -4,9 +4,9 @@
 //   2. skip     rows whose id exists already, so an import can be run again
 //   3. assign   every point, set-based, with the answers of assign_point() (assign-staged.sql)
 //   4. route    every row by routeIncident(), the intake's own rule (route-staged.ts)
-//   5. write    the incidents and their 'import' audit rows (write-imported.sql)
+//   5. write    the incidents and their 'import' audit rows (write-incidents.sql, record-import-events.sql)
 import path from 'node:path'
-import { statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import type { Database, Queryable } from '../../db/database.ts'
 import { sqlFile } from '../../db/sql-file.ts'
 import type { SourceCrs } from '../../geodata/to-wgs84.ts'
@@ -22,10 +22,12 @@ const SQL = {
   copy: sqlFile(import.meta.url, 'copy-staging.sql'),
   skip: sqlFile(import.meta.url, 'skip-existing.sql'),
   assign: sqlFile(import.meta.url, 'assign-staged.sql'),
-  write: sqlFile(import.meta.url, 'write-imported.sql'),
+  write: sqlFile(import.meta.url, 'write-incidents.sql'),
+  events: sqlFile(import.meta.url, 'record-import-events.sql'),
 }
 const MAX_LISTED_PROBLEMS = 1_000 // a wholly wrong file lists this many and counts the rest
 const ROWS_PER_CHUNK = 5_000 // staging rows per COPY write
+const WORK_MEM = '256MB' // for this transaction: the joins and sorts of a million rows stay in memory
 
 export interface IncidentImportReport {
   file: string
@@ -46,10 +48,12 @@ export async function importIncidents(db: Database, opts: { file: string; crs: S
   const fail = (p: RecordProblem) => {
     if (result.problemCount++ < MAX_LISTED_PROBLEMS) result.problems.push(p)
   }
-  const { ctx, categories } = await loadContext(db, opts.crs, (opts.now ?? new Date()).getTime())
+  if (!existsSync(opts.file)) throw new Error(`There is no file ${opts.file}.`)
+  const { ctx, categories } = await loadImportContext(db, opts.crs, (opts.now ?? new Date()).getTime())
   try {
     await db.transaction(async (tx) => {
       await tx.query("SELECT set_config('wangge.bulk_load', 'on', true)") // no live announcement per historical row
+      await tx.query(`SELECT set_config('work_mem', '${WORK_MEM}', true)`)
       await tx.exec(SQL.staging)
       let s = report.stage('read', statSync(opts.file).size)
       const staged = await tx.copyFrom(SQL.copy, stagingRows(readSourceRecords(opts.file, fail, (n) => s.tick(n)), ctx, fail, result))
@@ -66,9 +70,10 @@ export async function importIncidents(db: Database, opts: { file: string; crs: S
       s = report.stage('route', staged - result.skipped)
       await routeStaged(tx, categories, (n) => s.tick(n))
       s.done()
-      s = report.stage('write', 1)
+      s = report.stage('write', 2)
       result.inserted = (await tx.query(SQL.write, [opts.crs, path.basename(opts.file)])).rowCount
-      result.skipped = result.rows - result.inserted // ids a concurrent writer took meanwhile, too
+      s.tick()
+      await tx.query(SQL.events, [path.basename(opts.file)])
       s.done()
     })
     result.written = true
@@ -128,7 +133,7 @@ interface ContextRow {
   y1: number
 }
 
-async function loadContext(db: Queryable, crs: SourceCrs, now: number) {
+export async function loadImportContext(db: Queryable, crs: SourceCrs, now: number) {
   const { rows } = await db.query<ContextRow>(SQL.context)
   const categories = new Map<string, CategoryForRouting>(rows.map((c) => [c.code, {
     code: c.code, departmentCode: c.department_code, departmentName: c.department_name, policeRelevant: c.police_relevant,
