@@ -13,6 +13,7 @@ const RETRY_MS = 3_000 // EventSource's reconnect delay after a drop
 const HEARTBEAT_MS = 25_000 // a comment line under the 30–60 s idle cut-off of common proxies
 const MAX_STREAM_MS = 10 * 60_000 // then closed: the browser reconnects by itself and passes access() again,
 // so a deactivated account or an expired token loses the feed within this time
+const MAX_BACKLOG = 1_000 // events queued for one client that does not read; it reconnects and re-reads
 
 /**
  * A browser's EventSource cannot send an Authorization header, so this route alone also takes the
@@ -41,11 +42,17 @@ export function eventsRoutes(_deps: AppDeps, access: Access, feed: LiveFeed) {
           expiry = setTimeout(resolve, MAX_STREAM_MS)
         })
         let queue = Promise.resolve() // one write at a time, in order
-        const write = (text: () => Promise<unknown>) => (queue = queue.then(text).then(() => {}, () => {}))
+        let backlog = 0
+        const write = (text: () => Promise<unknown>) => {
+          backlog++
+          return (queue = queue.then(text).then(() => void backlog--, () => void backlog--))
+        }
         const leave = feed.add({
           jurisdiction,
-          send: ({ seq, change }) =>
-            void write(() => stream.writeSSE({ event: 'incident', id: String(seq), data: JSON.stringify(change) })),
+          send: ({ seq, change }) => {
+            if (backlog >= MAX_BACKLOG) return stream.abort() // a stalled client: drop it rather than buffer without end
+            void write(() => stream.writeSSE({ event: 'incident', id: String(seq), data: JSON.stringify(change) }))
+          },
         })
         const heartbeat = setInterval(() => void write(() => stream.write(': heartbeat\n\n')), HEARTBEAT_MS)
         try {

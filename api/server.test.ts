@@ -4,10 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import pg from 'pg'
-import { TEST_ENGINES } from '../db/test-database.ts'
-
-const ADMIN_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
+import { ADMIN_URL, adminQuery, TEST_ENGINES } from '../db/test-database.ts'
 
 function start(env: Record<string, string>): Promise<{ port: number; output: () => string; stop: () => Promise<number | null> }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000)
@@ -50,20 +47,12 @@ describe.each(TEST_ENGINES)('npm start on %s', (kind) => {
       cleanups.push(async () => rmSync(dir, { recursive: true, force: true }))
     } else {
       const name = `wangge_start_${process.pid}`
-      const admin = new pg.Client(ADMIN_URL)
-      await admin.connect()
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await admin.query(`CREATE DATABASE ${name}`)
-      await admin.end()
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await adminQuery(`CREATE DATABASE ${name}`)
       const url = new URL(ADMIN_URL)
       url.pathname = `/${name}`
       env.DATABASE_URL = url.toString()
-      cleanups.push(async () => {
-        const c = new pg.Client(ADMIN_URL)
-        await c.connect()
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-        await c.end()
-      })
+      cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
     }
     const server = await start(env)
     const res = await fetch(`http://127.0.0.1:${server.port}/api/health`)

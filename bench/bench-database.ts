@@ -1,20 +1,8 @@
 // A fresh database on the PostGIS server for one benchmark run, with its URL (a child process
 // serves it too), dropped afterwards.
-import pg from 'pg'
 import type { Database } from '../db/database.ts'
 import { openPgDatabase } from '../db/open-pg-database.ts'
-
-const ADMIN_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
+import { ADMIN_URL, adminQuery as admin } from '../db/test-database.ts'
 
 export async function createBenchDatabase(): Promise<{ url: string; db: Database; dispose(): Promise<void> }> {
   const name = `wangge_bench_${process.pid}_${Date.now().toString(36)}`

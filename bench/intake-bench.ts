@@ -98,11 +98,11 @@ async function bulk(db: Database, dir: string, places: Places): Promise<void> {
   writeIncidentCsv(bulkFile, BULK_ROWS, places, 2)
 
   let t0 = performance.now()
-  const baselineRows = await baselineLoad(db, baselineFile, 'WGS84')
-  const baselineRate = baselineRows / ((performance.now() - t0) / 1000)
+  const baseline = await baselineLoad(db, baselineFile, 'WGS84')
+  const baselineRate = baseline.rows / ((performance.now() - t0) / 1000)
 
-  const stages: string[] = []
-  const timer = { stage: (name: string) => { const s = performance.now(); return { tick() {}, done: () => void stages.push(`${name} ${((performance.now() - s) / 1000).toFixed(1)} s`) } } }
+  const stages = new Map<string, number>() // seconds per stage of the import
+  const timer = { stage: (name: string) => { const s = performance.now(); return { tick() {}, done: () => void stages.set(name, (performance.now() - s) / 1000) } } }
   t0 = performance.now()
   const result = await importIncidents(db, { file: bulkFile, crs: 'WGS84' }, timer)
   const seconds = (performance.now() - t0) / 1000
@@ -113,7 +113,9 @@ async function bulk(db: Database, dir: string, places: Places): Promise<void> {
   console.log(`import:incidents, ${BULK_ROWS.toLocaleString('en')} rows   ${rate.toFixed(0).padStart(8)} rows/s   ` +
     `${(rate / baselineRate).toFixed(2)}× baseline (goal ≥ ${GOALS.bulkOverBaseline}×: ${rate / baselineRate >= GOALS.bulkOverBaseline ? 'ok' : 'MISSED'})   ` +
     `${(rate / GOALS.rowsPerSecond).toFixed(2)} of the ${GOALS.rowsPerSecond.toLocaleString('en')} rows/s goal ${rate >= GOALS.rowsPerSecond ? 'ok' : 'MISSED'}`)
-  console.log(`  ${result.inserted.toLocaleString('en')} written in ${seconds.toFixed(1)} s: ${stages.join(' · ')}`)
+  console.log(`  ${result.inserted.toLocaleString('en')} written in ${seconds.toFixed(1)} s: ${[...stages].map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(' · ')}`)
+  const [setBased, perRow] = [result.inserted / stages.get('assign')!, baseline.rows / baseline.assignSeconds]
+  console.log(`assignment alone: set-based ${setBased.toFixed(0)} rows/s, assign_point() per row ${perRow.toFixed(0)} rows/s: ${(setBased / perRow).toFixed(2)}×`)
 }
 
 /** `api/server.ts` on the bench database, in a child process so it has an event loop of its own. */

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto'
 
 export type EngineKind = 'postgres' | 'embedded'
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
+export const ADMIN_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
 const QUIET = { error: () => {} } // tests that stop the server expect connection errors
 
 /** The engines the suite runs on: both unless TEST_ENGINES narrows it (e.g. "embedded"). */
@@ -72,7 +72,8 @@ async function openEmbeddedTestDatabase(): Promise<TestDatabase> {
   }
 }
 
-async function adminQuery(sql: string): Promise<void> {
+/** One statement on the server's admin connection (CREATE/DROP DATABASE). */
+export async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL })
   await client.connect()
   try {

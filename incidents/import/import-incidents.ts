@@ -53,7 +53,7 @@ export async function importIncidents(db: Database, opts: { file: string; crs: S
   try {
     await db.transaction(async (tx) => {
       await tx.query("SELECT set_config('wangge.bulk_load', 'on', true)") // no live announcement per historical row
-      await tx.query(`SELECT set_config('work_mem', '${WORK_MEM}', true)`)
+      await tx.query("SELECT set_config('work_mem', $1, true)", [WORK_MEM])
       await tx.exec(SQL.staging)
       let s = report.stage('read', statSync(opts.file).size)
       const staged = await tx.copyFrom(SQL.copy, stagingRows(readSourceRecords(opts.file, fail, (n) => s.tick(n)), ctx, fail, result))
