@@ -11,6 +11,8 @@ import { pgCopy } from './pg-copy.ts'
 
 const POOL_MAX = 10 // connections per API process; replicas multiply this
 const IDLE_TIMEOUT_MS = 30_000 // close idle connections so a restarted server is re-dialled cleanly
+const CONNECT_TIMEOUT_MS = 10_000 // a request waits this long for a connection, then gets a 503
+const IDLE_IN_TRANSACTION_MS = 300_000 // a transaction left open by a stuck client frees its locks
 
 export interface ErrorLogger {
   error(obj: object, msg: string): void
@@ -25,7 +27,14 @@ const TYPES = {
 } as pg.CustomTypesConfig
 
 export async function openPgDatabase(url: string, log: ErrorLogger = consoleLogger): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_MAX, idleTimeoutMillis: IDLE_TIMEOUT_MS, types: TYPES })
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POOL_MAX,
+    idleTimeoutMillis: IDLE_TIMEOUT_MS,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+    types: TYPES,
+  })
   pool.on('error', (err) => log.error({ err: err.message }, 'idle PostgreSQL connection failed'))
   pool.on('connect', (client) => {
     client.on('error', (err) => log.error({ err: err.message }, 'PostgreSQL connection failed'))
