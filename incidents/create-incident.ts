@@ -7,7 +7,7 @@ import type { Database, Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-file.ts'
 import { CrsConversionError, positionToWgs84, type SourceCrs } from '../geodata/to-wgs84.ts'
 import { assignPoint, type Assignment } from './assign-point.ts'
-import { routeIncident } from './route-incident.ts'
+import { categoryForRouting, routeIncident, type CategoryRoutingRow } from './route-incident.ts'
 import { readIncident, type IncidentView } from './read-incident.ts'
 import type { AuthUser } from '../accounts/roles.ts'
 import type { Jurisdiction } from '../accounts/jurisdiction.ts'
@@ -79,7 +79,7 @@ export async function createIncident(db: Database, report: IncidentReport, by: R
     if (!inJurisdiction(assignment, by.jurisdiction)) {
       return { outcome: 'invalid', field: 'location', message: 'is outside your jurisdiction: report inside your own area' }
     }
-    const routing = routeIncident(toRoutingCategory(category), assignment, new Date(report.reportedAt))
+    const routing = routeIncident(categoryForRouting(category), assignment, new Date(report.reportedAt))
     const inserted = await tx.query(INSERT, [
       report.id, report.source, category.code, report.description, report.address ?? null, lon, lat,
       JSON.stringify(report), report.crs, hash, report.reportedAt, by.user.id, assignment.grid?.id ?? null,
@@ -114,27 +114,8 @@ function inJurisdiction(a: Assignment, j: Jurisdiction): boolean {
   return !!village && j.areaPrefixes.some((p) => village.startsWith(p))
 }
 
-interface CategoryRow {
-  code: string
+interface CategoryRow extends CategoryRoutingRow {
   name: string
-  department_code: string
-  department_name: string
-  police_relevant: boolean
-  self_resolvable: boolean
-  exclusive_types: string[]
-  time_limit: number
-  time_limit_unit: 'natural_hours' | 'working_hours' | 'working_days'
   duplicate_radius_m: number
   duplicate_window_h: number
 }
-
-const toRoutingCategory = (c: CategoryRow) => ({
-  code: c.code,
-  departmentCode: c.department_code,
-  departmentName: c.department_name,
-  policeRelevant: c.police_relevant,
-  selfResolvable: c.self_resolvable,
-  exclusiveTypes: c.exclusive_types,
-  timeLimit: Number(c.time_limit),
-  timeLimitUnit: c.time_limit_unit,
-})

@@ -18,6 +18,29 @@ export interface CategoryForRouting {
   timeLimitUnit: TimeLimitUnit
 }
 
+/** A category's routing fields as both intake and bulk import read them from the category table. */
+export interface CategoryRoutingRow {
+  code: string
+  department_code: string
+  department_name: string
+  police_relevant: boolean
+  self_resolvable: boolean
+  exclusive_types: string[]
+  time_limit: number
+  time_limit_unit: TimeLimitUnit
+}
+
+export const categoryForRouting = (c: CategoryRoutingRow): CategoryForRouting => ({
+  code: c.code,
+  departmentCode: c.department_code,
+  departmentName: c.department_name,
+  policeRelevant: c.police_relevant,
+  selfResolvable: c.self_resolvable,
+  exclusiveTypes: c.exclusive_types,
+  timeLimit: Number(c.time_limit), // numeric
+  timeLimitUnit: c.time_limit_unit,
+})
+
 export type HandlingLevel = 'village' | 'town' | 'county' | 'city'
 
 export interface Routing {

@@ -11,7 +11,7 @@ import type { Database, Queryable } from '../../db/database.ts'
 import { sqlFile } from '../../db/sql-file.ts'
 import type { SourceCrs } from '../../geodata/to-wgs84.ts'
 import { SILENT, type SeedReporter } from '../../geodata/seed-demo.ts'
-import type { CategoryForRouting } from '../route-incident.ts'
+import { categoryForRouting, type CategoryForRouting, type CategoryRoutingRow } from '../route-incident.ts'
 import { checkIncidentRecord, type CheckContext, type RecordProblem, type StagedIncident } from './check-incident-record.ts'
 import { formatOf, readSourceRecords, type SourceFormat } from './read-source-records.ts'
 import { routeStaged } from './route-staged.ts'
@@ -118,15 +118,7 @@ function stagingLine(n: number, line: number, r: StagedIncident): string {
     `${r.source},${r.status},${r.reportedAt},${r.closedAt ?? ''},${r.rawLon},${r.rawLat},${r.lon},${r.lat}\n`
 }
 
-interface ContextRow {
-  code: string
-  department_code: string
-  department_name: string
-  police_relevant: boolean
-  self_resolvable: boolean
-  exclusive_types: string[]
-  time_limit: number
-  time_limit_unit: CategoryForRouting['timeLimitUnit']
+interface ContextRow extends CategoryRoutingRow {
   x0: number | null
   y0: number
   x1: number
@@ -135,10 +127,7 @@ interface ContextRow {
 
 export async function loadImportContext(db: Queryable, crs: SourceCrs, now: number) {
   const { rows } = await db.query<ContextRow>(SQL.context)
-  const categories = new Map<string, CategoryForRouting>(rows.map((c) => [c.code, {
-    code: c.code, departmentCode: c.department_code, departmentName: c.department_name, policeRelevant: c.police_relevant,
-    selfResolvable: c.self_resolvable, exclusiveTypes: c.exclusive_types, timeLimit: Number(c.time_limit), timeLimitUnit: c.time_limit_unit,
-  }]))
+  const categories = new Map<string, CategoryForRouting>(rows.map((c) => [c.code, categoryForRouting(c)]))
   const b = rows[0]
   const bounds = b && b.x0 !== null ? { x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 } : null
   const ctx: CheckContext = { crs, categories: new Set(categories.keys()), bounds, now }
