@@ -15,12 +15,12 @@ describe.each(TEST_ENGINES)('the %s engine', (kind) => {
   })
 
   it('treats a second migration run as a no-op', async () => {
-    expect(await migrate(db, db.transaction)).toEqual([])
+    expect(await migrate(db.transaction)).toEqual([])
   })
 
   it('refuses a migration that was edited after it was applied', async () => {
     const edited = readMigrations().map((m, i) => (i === 0 ? { ...m, checksum: 'edited' } : m))
-    await expect(migrate(db, db.transaction, edited)).rejects.toThrow(/was changed after it was applied/)
+    await expect(migrate(db.transaction, edited)).rejects.toThrow(/was changed after it was applied/)
   })
 
   it('reports a PostGIS of 3.3 or newer', () => {

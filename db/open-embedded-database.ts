@@ -36,7 +36,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
     pg.transaction((tx) => fn(queryable(tx)))
 
   try {
-    await migrate(base, transaction)
+    await migrate(transaction)
   } catch (err) {
     await pg.close()
     throw err

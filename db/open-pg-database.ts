@@ -54,7 +54,7 @@ export async function openPgDatabase(url: string, log: ErrorLogger = consoleLogg
 
   try {
     await checkPostgisAvailable(base)
-    await migrate(base, (fn) => transaction(fn))
+    await migrate((fn) => transaction(fn))
   } catch (err) {
     await pool.end()
     throw err

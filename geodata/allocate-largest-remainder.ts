@@ -19,7 +19,7 @@ export function allocateLargestRemainder(total: number, weights: number[], minim
   const counts = quotas.map((q) => Math.max(minimum, Math.floor(q)))
   let left = total - counts.reduce((a, b) => a + b, 0)
   // Largest remainder first; when the minimums overshoot, take back from the most over-served.
-  const order = quotas.map((q, i) => i)
+  const order = quotas.map((_, i) => i)
   if (left > 0) {
     order.sort((a, b) => (quotas[b] - counts[b]) - (quotas[a] - counts[a]) || a - b)
     for (let k = 0; left > 0; k = (k + 1) % n, left--) counts[order[k]]++

@@ -37,7 +37,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 type Transaction = <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>
 
 /** Applies what is missing; returns the names applied now (empty when up to date). */
-export async function migrate(db: Queryable, transaction: Transaction, migrations = readMigrations()): Promise<string[]> {
+export async function migrate(transaction: Transaction, migrations = readMigrations()): Promise<string[]> {
   await transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY])
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
