@@ -1,6 +1,7 @@
 // Server engine: a pg.Pool from DATABASE_URL. A PostgreSQL restart must not take the process down,
 // so the pool and every client it hands out get an error handler; queries then fail and recover
 // as connections are re-established.
+import { createHash } from 'node:crypto'
 import pg from 'pg'
 import type { Database, Queryable, QueryResult } from './database.ts'
 import { OID_INT8, OID_NUMERIC, parseBigint, parseNumeric } from './database.ts'
@@ -13,6 +14,7 @@ const POOL_MAX = 10 // connections per API process; replicas multiply this
 const IDLE_TIMEOUT_MS = 30_000 // close idle connections so a restarted server is re-dialled cleanly
 const CONNECT_TIMEOUT_MS = 10_000 // a request waits this long for a connection, then gets a 503
 const IDLE_IN_TRANSACTION_MS = 300_000 // a transaction left open by a stuck client frees its locks
+const MAX_PREPARED = 500 // distinct statement texts kept as prepared statements per handle
 
 export interface ErrorLogger {
   error(obj: object, msg: string): void
@@ -40,9 +42,11 @@ export async function openPgDatabase(url: string, log: ErrorLogger = consoleLogg
     client.on('error', (err) => log.error({ err: err.message }, 'PostgreSQL connection failed'))
   })
 
+  const statementName = preparedNames()
   const queryable = (runner: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
-      const r = await runner.query(sql, params as unknown[] | undefined)
+      const name = params ? statementName(sql) : undefined
+      const r = await runner.query(name ? { name, text: sql, values: params } : { text: sql, values: params })
       return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 }
     },
     async exec(sql: string) {
@@ -93,6 +97,25 @@ export async function openPgDatabase(url: string, log: ErrorLogger = consoleLogg
       await listener.close()
       await pool.end()
     }),
+  }
+}
+
+/**
+ * Parameterised statements run as named prepared statements, so each connection plans a statement
+ * once (PostgreSQL then keeps a generic plan) instead of on every call: planning the intake's
+ * joins cost more than running them. The name is a hash of the text; texts beyond MAX_PREPARED
+ * (say, generated with a varying number of placeholders) run unnamed, so a connection's cache
+ * stays bounded.
+ */
+function preparedNames(): (sql: string) => string | undefined {
+  const names = new Map<string, string>()
+  return (sql) => {
+    let name = names.get(sql)
+    if (!name && names.size < MAX_PREPARED) {
+      name = 's' + createHash('sha1').update(sql).digest('hex').slice(0, 20)
+      names.set(sql, name)
+    }
+    return name
   }
 }
 

@@ -41,8 +41,7 @@ export async function readIncident(db: Queryable, id: string, by: Reader): Promi
   const { rows } = await db.query<Record<string, any>>(READ_INCIDENT.replace('{{scope}}', () => scopePredicate(by.jurisdiction, INCIDENT_SCOPE, params)), params)
   const r = rows[0]
   if (!r) return null
-  const nearbyParams: unknown[] = [r.lon, r.lat, r.category.code, r.id, r.reported_at]
-  const nearby = await db.query<Record<string, any>>(NEARBY.replace('{{scope}}', () => scopePredicate(by.jurisdiction, INCIDENT_SCOPE, nearbyParams)), nearbyParams)
+  const nearby = await findNearby(db, { lon: r.lon, lat: r.lat, category: r.category.code, id: r.id, reportedAt: r.reported_at }, by.jurisdiction)
   return {
     id: r.id,
     status: r.status,
@@ -70,6 +69,14 @@ export async function readIncident(db: Queryable, id: string, by: Reader): Promi
       assignee: r.assignee ? { kind: r.assignee_kind, code: r.assignee, name: r.assignee_name ?? '' } : null,
       dueAt: iso(r.due_at)!,
     },
-    nearby: nearby.rows.map((n) => ({ id: n.id, status: n.status, description: n.description, reportedAt: iso(n.reported_at)!, distanceM: Number(n.distance_m) })),
+    nearby,
   }
+}
+
+/** Open reports of the same category near a point that the reader may see: the duplicate suggestion. */
+export async function findNearby(db: Queryable, of: { lon: number; lat: number; category: string; id: string; reportedAt: Date | string },
+  jurisdiction: Jurisdiction): Promise<IncidentView['nearby']> {
+  const params: unknown[] = [of.lon, of.lat, of.category, of.id, of.reportedAt]
+  const { rows } = await db.query<Record<string, any>>(NEARBY.replace('{{scope}}', () => scopePredicate(jurisdiction, INCIDENT_SCOPE, params)), params)
+  return rows.map((n) => ({ id: n.id, status: n.status, description: n.description, reportedAt: iso(n.reported_at)!, distanceM: Number(n.distance_m) }))
 }
