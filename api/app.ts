@@ -18,6 +18,9 @@ import { incidentRoutes } from './incident-routes.ts'
 import { open311Routes } from './open311-routes.ts'
 import { feed110Routes } from './feed110-routes.ts'
 import { eventsRoutes } from './events-routes.ts'
+import { incidentHeatRoutes } from './incident-heat-routes.ts'
+import { searchRoutes } from './search-routes.ts'
+import { gridRoutes } from './grid-routes.ts'
 import { createLiveFeed, type LiveFeed } from './live-feed.ts'
 
 const MAX_BODY_BYTES = 1024 * 1024 // 1 MB for JSON; photo uploads get their own limit
@@ -47,10 +50,13 @@ export function createApp(deps: AppDeps, liveFeed: LiveFeed = createLiveFeed(dep
   app.route('/api/admin-units', adminUnitRoutes(deps, access))
   app.route('/api/users', userRoutes(deps, access))
   app.route('/api/stats', statsRoutes(deps, access))
+  app.route('/api/incidents/heat', incidentHeatRoutes(deps, access)) // map desk heat counts (before /api/incidents/:id)
   app.route('/api/incidents', incidentRoutes(deps, access))
   app.route('/api/feeds', feed110Routes(deps, access)) // the 110 feed (API key)
   app.route('/open311/v2', open311Routes(deps, access)) // Open311 GeoReport v2 for the 12345 hotline (API key)
   app.route('/api/events', eventsRoutes(deps, access, liveFeed)) // live feed (SSE)
+  app.route('/api/search', searchRoutes(deps, access)) // map desk: find a place by name or code
+  app.route('/api/grids', gridRoutes(deps, access)) // map desk: a grid's team and open events
 
   // Unknown service paths are 404 problems, never the web app's index.html.
   for (const prefix of SERVICE_PREFIXES) app.all(`${prefix}/*`, access('public'), (c) => c.notFound())
