@@ -21,6 +21,8 @@ import { eventsRoutes } from './events-routes.ts'
 import { incidentHeatRoutes } from './incident-heat-routes.ts'
 import { searchRoutes } from './search-routes.ts'
 import { gridRoutes } from './grid-routes.ts'
+import { auditRoutes } from './audit-routes.ts'
+import { supervisionRoutes } from './supervision-routes.ts'
 import { createLiveFeed, type LiveFeed } from './live-feed.ts'
 
 const MAX_BODY_BYTES = 1024 * 1024 // 1 MB for JSON; photo uploads get their own limit
@@ -55,6 +57,8 @@ export function createApp(deps: AppDeps, liveFeed: LiveFeed = createLiveFeed(dep
   app.route('/api/feeds', feed110Routes(deps, access)) // the 110 feed (API key)
   app.route('/open311/v2', open311Routes(deps, access)) // Open311 GeoReport v2 for the 12345 hotline (API key)
   app.route('/api/events', eventsRoutes(deps, access, liveFeed)) // live feed (SSE)
+  app.route('/api/audit', auditRoutes(deps, access)) // audit trail verification (admin)
+  app.route('/api/supervision', supervisionRoutes(deps, access)) // overdue queue (督办) and sweep on demand
   app.route('/api/search', searchRoutes(deps, access)) // map desk: find a place by name or code
   app.route('/api/grids', gridRoutes(deps, access)) // map desk: a grid's team and open events
 

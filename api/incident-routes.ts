@@ -1,12 +1,18 @@
-// Reports: intake (POST), reading one (GET), and its photos. Intake and its rules live in
-// incidents/; this file maps HTTP onto them.
+// Reports: intake (POST), the list (GET), reading one with its timeline (GET), the closed loop's
+// actions (POST /{id}/actions), and photos. Intake, the loop and their rules live in incidents/;
+// this file maps HTTP onto them.
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { AppDeps, AppEnv } from './app-env.ts'
 import type { Access } from './access.ts'
 import { HttpProblem } from './problem.ts'
-import { readJson } from './validate-request.ts'
+import { readJson, readQuery } from './validate-request.ts'
+import { safeText } from './safe-text.ts'
+import { applyAction, ActionRefused, type ActionInput } from '../incidents/apply-action.ts'
+import { readLoopState } from '../incidents/read-loop-state.ts'
+import { decodeCursor, listIncidents } from '../incidents/list-incidents.ts'
+import { LEVELS, STATUSES, type Actor } from '../incidents/incident-transitions.ts'
 import { REPORT_FIELDS } from './report-fields.ts'
 import { createIncident, type IncidentReport } from '../incidents/create-incident.ts'
 import { sniffPhotoType, storePhoto, PHOTO_TYPES, type PhotoType } from '../incidents/store-photo.ts'
@@ -25,6 +31,63 @@ const Report = z.object({
 })
 
 const ID = z.uuid()
+const MAX_PAGE = 500 // rows per page of the list
+const DEFAULT_PAGE = 50
+
+const NOTE = safeText(2000).optional()
+const REASON = safeText(2000).refine((s) => s.trim().length > 0, 'is required: say why')
+const TARGET = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('department'), code: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'is a department code') }),
+  z.object({ kind: z.literal('station') }), // the station holding the point
+  z.object({ kind: z.literal('grid') }), // the workers of the incident's grid
+], 'is {"kind":"department","code":…}, {"kind":"station"} or {"kind":"grid"}')
+const PHOTO_IDS = z.array(z.number().int().positive()).max(20).optional()
+
+/** The body of POST /api/incidents/{id}/actions, one shape per action (incidents/incident-transitions.ts). */
+const ActionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.enum(['accept', 'sign', 'close', 'approve-extension']), note: NOTE }),
+  z.object({ action: z.enum(['reject', 'return', 'refuse-extension', 'reopen']), reason: REASON }),
+  z.object({ action: z.literal('merge'), into: z.uuid('is the id of the incident this one duplicates'), note: NOTE }),
+  z.object({ action: z.literal('dispatch'), to: TARGET.optional(), note: NOTE }),
+  z.object({ action: z.literal('reassign'), to: TARGET, reason: REASON }),
+  z.object({ action: z.enum(['handle', 'self-resolve']), feedback: REASON, photoIds: PHOTO_IDS }),
+  z.object({ action: z.literal('request-extension'), until: z.iso.datetime({ offset: true, message: 'is an ISO 8601 time with its offset' }), reason: REASON }),
+  z.object({ action: z.literal('verify'), result: z.enum(['pass', 'fail'], 'is "pass" or "fail"'), note: NOTE }),
+  z.object({ action: z.literal('evaluate'), satisfaction: z.number().int('is a whole number').min(1, 'is 1 to 5').max(5, 'is 1 to 5'), note: NOTE }),
+  z.object({ action: z.literal('shelve'), reason: REASON, approvedBy: safeText(200).refine((s) => s.trim().length > 0, 'is required: who approved shelving it') }),
+  z.object({ action: z.literal('escalate') }), // refused for every user: the scheduler escalates
+], 'is one of accept, reject, merge, dispatch, reassign, sign, handle, return, request-extension, approve-extension, refuse-extension, verify, close, evaluate, shelve, reopen, self-resolve')
+
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(item).min(1, 'lists at least one value'))
+const ListQuery = z.object({
+  status: csv(z.enum(STATUSES)).optional(),
+  category: csv(z.string().regex(/^\d{4}$/, 'is a 4-digit category code')).optional(),
+  area: z.string().regex(/^\d{12}$/, 'is a 12-digit admin code').optional(),
+  department: z.string().max(40).optional(),
+  level: z.enum(LEVELS).optional(),
+  from: z.iso.datetime({ offset: true, message: 'is an ISO 8601 time with its offset' }).optional(),
+  to: z.iso.datetime({ offset: true, message: 'is an ISO 8601 time with its offset' }).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  light: z.enum(['green', 'yellow', 'red']).optional(),
+  cursor: z.string().max(200).refine((s) => decodeCursor(s) !== null, 'is not a cursor from a previous page').optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE, `is at most ${MAX_PAGE}`).default(DEFAULT_PAGE),
+})
+
+const actorOf = (user: AuthUser, jurisdiction: Jurisdiction): Actor => ({ user: { id: user.id, role: user.role }, jurisdiction })
+
+/** An action's refusal as the HTTP problem it is. */
+function actionProblem(err: ActionRefused): HttpProblem {
+  switch (err.kind) {
+    case 'not-found': return new HttpProblem('not-found', err.message)
+    case 'role':
+    case 'party': return new HttpProblem('forbidden', err.message)
+    case 'state': return new HttpProblem('conflict', `${err.message} Allowed now: ${err.extra.allowed?.join(', ') || 'nothing for you'}.`, { allowedActions: err.extra.allowed ?? [] })
+    case 'invalid': return err.extra.field
+      ? new HttpProblem('validation', `Fix these fields: ${err.extra.field}: ${err.message}`, { errors: [{ field: err.extra.field, message: err.message }] })
+      : new HttpProblem('conflict', err.message)
+  }
+}
 const LIST_PHOTOS = 'SELECT id, content_type, size FROM incident_photo WHERE incident_id = $1 ORDER BY id'
 
 /** The incident as this user may see it, or a 404 that does not reveal whether it exists. */
@@ -50,13 +113,33 @@ export function incidentRoutes({ db }: AppDeps, access: Access) {
           throw new HttpProblem('validation', `Fix these fields: ${result.field}: ${result.message}.`, { errors: [{ field: result.field, message: result.message }] })
       }
     })
+    .get('/', access('signed-in'), async (c) => {
+      const q = readQuery(c, ListQuery)
+      const page = await listIncidents(db, c.get('jurisdiction'), {
+        ...q, overdue: q.overdue === 'true', from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined,
+      }, new Date())
+      return c.json(page)
+    })
     .get('/:id', access('signed-in'), async (c) => {
-      const incident = await visibleIncident(db, c.req.param('id'), c.get('user')!, c.get('jurisdiction'))
+      const user = c.get('user')!
+      const incident = await visibleIncident(db, c.req.param('id'), user, c.get('jurisdiction'))
       const photos = await db.query<{ id: number; content_type: string; size: number }>(LIST_PHOTOS, [incident.id])
+      const loop = await readLoopState(db, incident.id, actorOf(user, c.get('jurisdiction')), new Date())
       return c.json({
         ...incident,
         photos: photos.rows.map((p) => ({ id: p.id, contentType: p.content_type, size: p.size, url: `/api/incidents/${incident.id}/photos/${p.id}` })),
+        ...loop,
       })
+    })
+    .post('/:id/actions', access('signed-in'), async (c) => {
+      const input = (await readJson(c, ActionBody)) as ActionInput
+      try {
+        const outcome = await applyAction(db, c.req.param('id').toLowerCase(), input, actorOf(c.get('user')!, c.get('jurisdiction')), { now: new Date() })
+        return c.json(outcome, 200)
+      } catch (err) {
+        if (err instanceof ActionRefused) throw actionProblem(err)
+        throw err
+      }
     })
     .post(
       '/:id/photos',

@@ -1,0 +1,58 @@
+// The working calendar of the closed loop: offices work 08:30–12:00 and 13:30–17:30 Beijing time
+// (as incidents/add-working-time.ts), Monday to Friday, except the public holidays and with the
+// make-up working weekends (调休) of the table work_calendar_day (migrations/0008). Urgent classes
+// count natural hours instead.
+import type { Queryable } from '../db/database.ts'
+import type { TimeLimitUnit } from './add-working-time.ts'
+
+const BEIJING_OFFSET_MS = 8 * 3600_000 // UTC+8, no daylight saving
+const WORK_PERIODS: [number, number][] = [
+  [8.5, 12], // morning, in hours of the Beijing day
+  [13.5, 17.5], // afternoon
+]
+export const HOURS_PER_WORKING_DAY = WORK_PERIODS.reduce((s, [a, b]) => s + b - a, 0) // 7.5
+const HOUR_MS = 3600_000
+const DAY_MS = 24 * HOUR_MS
+const MAX_DAYS = 3660 // a deadline ten years out is a bad limit, not a reason to loop forever
+
+export interface WorkingCalendar {
+  /** 'YYYY-MM-DD' (Beijing date) → working or not, for the days that break the weekday rule. */
+  exceptions: Map<string, boolean>
+}
+
+export const WEEKDAYS_ONLY: WorkingCalendar = { exceptions: new Map() }
+
+export async function loadWorkingCalendar(db: Queryable): Promise<WorkingCalendar> {
+  const { rows } = await db.query<{ day: string; working: boolean }>(`SELECT to_char(day, 'YYYY-MM-DD') AS day, working FROM work_calendar_day`)
+  return { exceptions: new Map(rows.map((r) => [r.day, r.working])) }
+}
+
+/** Whether the Beijing day starting at `beijingDayStart` (ms on the shifted clock) is worked. */
+function isWorkingDay(calendar: WorkingCalendar, beijingDayStart: number): boolean {
+  const date = new Date(beijingDayStart)
+  const exception = calendar.exceptions.get(date.toISOString().slice(0, 10))
+  if (exception !== undefined) return exception
+  const weekday = date.getUTCDay()
+  return weekday !== 0 && weekday !== 6
+}
+
+/** `start` plus `amount` of the unit; working units skip nights, lunch breaks, weekends and holidays. */
+export function addWorkingTime(calendar: WorkingCalendar, start: Date, amount: number, unit: TimeLimitUnit): Date {
+  if (unit === 'natural_hours') return new Date(start.getTime() + amount * HOUR_MS)
+  let remaining = (unit === 'working_days' ? amount * HOURS_PER_WORKING_DAY : amount) * HOUR_MS
+  let t = start.getTime() + BEIJING_OFFSET_MS // walk on the Beijing clock
+  for (let day = 0; day < MAX_DAYS; day++) {
+    const dayStart = Math.floor(t / DAY_MS) * DAY_MS
+    if (isWorkingDay(calendar, dayStart)) {
+      for (const [from, to] of WORK_PERIODS) {
+        const a = Math.max(t, dayStart + from * HOUR_MS)
+        const b = dayStart + to * HOUR_MS
+        if (a >= b) continue
+        if (remaining <= b - a) return new Date(a + remaining - BEIJING_OFFSET_MS)
+        remaining -= b - a
+      }
+    }
+    t = dayStart + DAY_MS
+  }
+  throw new Error(`A time limit of ${amount} ${unit} reaches beyond ${MAX_DAYS} days.`)
+}
