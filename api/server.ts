@@ -23,6 +23,7 @@ import { createTokenService, loadSigningSecret } from '../accounts/token-service
 import { DEFAULT_DEMO_PASSWORD, DEFAULT_SEED, isEmpty, SeededMeanwhile, seedDemo } from '../geodata/seed-demo.ts'
 import { terminalReporter } from '../geodata/terminal-reporter.ts'
 import { demoApiKey, hashApiKey } from '../accounts/api-keys.ts'
+import { startSupervisionScheduler } from '../incidents/supervision-scheduler.ts'
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist')
 const env = process.env
@@ -57,6 +58,7 @@ if (seed === 'demo' && (await isEmpty(db))) {
   }
 }
 
+const supervision = startSupervisionScheduler(db, log) // step deadlines and overdue escalation (督办), every minute
 const tokens = createTokenService(await loadSigningSecret(db, env.JWT_SECRET))
 const app = createApp({ db, tokens, log, webRoot: existsSync(WEB_ROOT) ? path.relative(process.cwd(), WEB_ROOT) : undefined })
 const server = serve({ fetch: app.fetch, port }, async (info) => {
@@ -86,6 +88,7 @@ async function shutdown(signal: string) {
   stopping = true
   log.info({ signal }, 'shutting down')
   server.close()
+  await supervision.stop()
   await db.close()
   process.exit(0)
 }

@@ -16,7 +16,7 @@ const SET_DEADLINES = sqlFile(import.meta.url, 'set-step-deadlines.sql')
 const OVERDUE = sqlFile(import.meta.url, 'overdue-to-escalate.sql')
 const DEADLINE_BATCH = 5_000 // deadlines filled per query
 const MAX_DEADLINE_BATCHES = 100 // a sweep fills at most 500,000; the next sweep goes on
-const ESCALATION_BATCH = 500 // escalations per sweep: a backlog climbs over several sweeps
+const ESCALATION_BATCH = 200 // escalations per sweep: a backlog climbs over several sweeps without holding the database long
 
 export const SYSTEM_ACTOR: Actor = { user: null, jurisdiction: { kind: 'all', codes: [], areaPrefixes: [''] } }
 
