@@ -137,3 +137,77 @@ function weighted<T>(rng: SeededRandom, table: readonly (readonly [T, number])[]
   for (const [value, p] of table) if ((u -= p) < 0) return value
   return table[table.length - 1][0]
 }
+
+/** When each loop step happened, the deadline of the step in progress, and the loop's counters. */
+export interface LoopHistory {
+  reviewedAt: Date | null
+  dispatchedAt: Date | null
+  signedAt: Date | null
+  handledAt: Date | null
+  verifiedAt: Date | null
+  evaluatedAt: Date | null
+  stepDueAt: Date | null  // open incidents only
+  reworkCount: number
+  returnCount: number
+  extensionCount: number
+  escalationCount: number
+}
+
+const STEP_SHARES = [0.04, 0.08, 0.2, 0.6, 0.95]  // review, dispatch, sign, handle, re-check: share of the span
+const STEP_JITTER = 0.2            // each step lands 0–20% earlier than its share: the order holds
+const STEPS_REACHED: Record<IncidentStatus, number> = {  // how many of the five steps a status has passed
+  reported: 0, accepted: 1, rejected: 1, merged: 1, dispatched: 2, shelved: 3, signed: 3, handled: 4, verified: 5,
+  closed: 5, evaluated: 5,
+}
+const STEP_DUE_SHARE = 0.1         // a step's own limit, as a share of the category's
+const REWORK_SHARE = 0.06          // routed incidents whose re-check failed once (a sixth of them twice)
+const RETURN_SHARE = 0.04          // returned once by the unit (退单)
+const EXTENSION_SHARE = 0.05       // granted one extension (延期)
+const EVALUATION_DAYS = 3          // a rating comes within this many days of closure
+const LEVEL_RANK: Record<HandlingLevel, number> = { village: 0, town: 1, county: 2, city: 3 }
+
+/**
+ * Plausible step times for a synthetic incident in `life.status`: closed ones spread their steps
+ * over the time they took (the passing re-check closes them), open ones over the time since the
+ * report; self-resolved ones were handled and closed at once by the reporter. Always the same
+ * number of draws from `rng`, so the rows after it do not depend on this one's status.
+ */
+export function loopHistoryFor(life: Lifecycle, reportedAt: number, category: Category, rng: SeededRandom, now: Date): LoopHistory {
+  const u = Array.from({ length: 9 }, () => rng.next())
+  const limit = limitHours(category) * HOUR_MS
+  const closedAt = life.closedAt?.getTime() ?? null
+  const span = (closedAt ?? now.getTime()) - reportedAt
+  const reached = STEPS_REACHED[life.status]
+  const at = (step: number) => reached > step ? new Date(reportedAt + STEP_SHARES[step] * (1 - STEP_JITTER * u[step]) * span) : null
+  const routed = ROUTED_STATUSES.includes(life.status) && !life.selfResolved
+  const steps = life.selfResolved
+    ? [null, null, null, life.closedAt, life.closedAt]
+    : [at(0), at(1), at(2), at(3), closedAt === null ? at(4) : life.closedAt]
+  const [reviewedAt, dispatchedAt, signedAt, handledAt, verifiedAt] = steps
+  const late = (closedAt ?? now.getTime()) > life.dueAt.getTime() && routed && life.status !== 'shelved'
+  return {
+    reviewedAt, dispatchedAt, signedAt, handledAt, verifiedAt,
+    evaluatedAt: life.status === 'evaluated' && closedAt !== null
+      ? new Date(Math.min(closedAt + u[8] * EVALUATION_DAYS * 24 * HOUR_MS, now.getTime())) : null,
+    stepDueAt: stepDue(life, steps, reportedAt, limit),
+    reworkCount: routed && u[5] < REWORK_SHARE ? (u[5] < REWORK_SHARE / 6 ? 2 : 1) : 0,
+    returnCount: routed && u[6] < RETURN_SHARE ? 1 : 0,
+    extensionCount: routed && u[7] < EXTENSION_SHARE ? 1 : 0,
+    escalationCount: late ? Math.max(1, LEVEL_RANK[life.handlingLevel ?? 'town'] - 1) : 0,
+  }
+}
+
+/** The deadline of the step an open incident waits for; null once closed, shelved, rejected or merged. */
+function stepDue(life: Lifecycle, [reviewedAt, dispatchedAt, , handledAt, verifiedAt]: (Date | null)[], reportedAt: number,
+  limit: number): Date | null {
+  const after = (d: Date | null | number, share: number) => d === null ? null : new Date(+d + share * limit)
+  switch (life.status) {
+    case 'reported': return after(reportedAt, STEP_DUE_SHARE)         // review
+    case 'accepted': return after(reviewedAt, STEP_DUE_SHARE)         // dispatch
+    case 'dispatched': return after(dispatchedAt, STEP_DUE_SHARE)     // sign (签收)
+    case 'signed': return life.dueAt                                  // handle by the incident's own deadline
+    case 'handled': return after(handledAt, STEP_DUE_SHARE)           // field re-check
+    case 'verified': return after(verifiedAt, STEP_DUE_SHARE / 2)     // close
+    default: return null
+  }
+}

@@ -126,6 +126,43 @@ describe('synthesizeIncidents', () => {
     expect(countWhere(rows, r => r.handlingLevel === 'county' || r.handlingLevel === 'city')).toBeGreaterThan(0)
   })
 
+  it('gives every incident the step times of its status, in order, between its report and now', () => {
+    const steps = ['reviewedAt', 'dispatchedAt', 'signedAt', 'handledAt', 'verifiedAt'] as const
+    const reached: Record<string, number> = { reported: 0, accepted: 1, rejected: 1, merged: 1, dispatched: 2, shelved: 3,
+      signed: 3, handled: 4, verified: 5, closed: 5, evaluated: 5 }
+    const bad = full().filter(r => {
+      const times = steps.map(k => r[k])
+      const expected = r.selfResolved ? [false, false, false, true, true] : steps.map((_, i) => i < reached[r.status])
+      if (times.some((t, i) => (t !== null) !== expected[i])) return true
+      const set = times.filter((t): t is Date => t !== null).map(t => t.getTime())
+      if (set.some((t, i) => t < r.reportedAt.getTime() || t > NOW.getTime() || (i > 0 && t < set[i - 1]))) return true
+      if (r.closedAt && r.verifiedAt?.getTime() !== r.closedAt.getTime()) return true
+      return (r.evaluatedAt !== null) !== (r.status === 'evaluated') || (r.evaluatedAt !== null && (r.evaluatedAt < r.closedAt! || r.evaluatedAt > NOW))
+    })
+    expect(bad).toEqual([])
+  })
+
+  it('sets a step deadline on the open incidents only, after their report', () => {
+    const open = ['reported', 'accepted', 'dispatched', 'signed', 'handled', 'verified']
+    expect(full().filter(r => (r.stepDueAt !== null) !== open.includes(r.status) || (r.stepDueAt !== null && r.stepDueAt <= r.reportedAt))).toEqual([])
+  })
+
+  it('has some rework, returns, extensions and escalations, on routed incidents, escalations only when late', () => {
+    const rows = full()
+    const routed = rows.filter(r => ROUTED_STATUSES.includes(r.status) && !r.selfResolved)
+    for (const [k, lo, hi] of [['reworkCount', 0.04, 0.09], ['returnCount', 0.025, 0.055], ['extensionCount', 0.035, 0.065]] as const) {
+      expect(countWhere(rows, r => r[k] > 0 && !routed.includes(r)), k).toBe(0)
+      const share = countWhere(routed, r => r[k] > 0) / routed.length
+      expect(share, k).toBeGreaterThan(lo)
+      expect(share, k).toBeLessThan(hi)
+    }
+    expect(countWhere(rows, r => r.reworkCount === 2)).toBeGreaterThan(0)
+    const late = (r: IncidentRow) => (r.closedAt ?? NOW) > r.dueAt && r.status !== 'shelved'
+    expect(countWhere(rows, r => r.escalationCount > 0 && !(late(r) && routed.includes(r)))).toBe(0)
+    expect(countWhere(routed, r => late(r) && r.escalationCount === 0)).toBe(0)
+    expect(countWhere(rows, r => r.escalationCount === 2)).toBeGreaterThan(0)
+  })
+
   it('routes to the category department and dues by its time limit', () => {
     const bad = full().filter(r => r.departmentCode !== categoryByCode(r.categoryCode).departmentCode
       || r.dueAt.getTime() - r.reportedAt.getTime() < 3_600_000)

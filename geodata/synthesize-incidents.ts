@@ -1,7 +1,7 @@
 // Nine months of synthetic incidents for the seed: what was reported (category by the taxonomy
 // weights), where (incident-places.ts), when (incident-rhythm.ts), by which channel, and where it
 // stands in the closed loop (incident-lifecycle.ts). Rows map onto the incident table.
-import { assignStatuses, lifecycleCounts, lifecycleFor, type HandlingLevel, type IncidentStatus } from './incident-lifecycle.ts'
+import { assignStatuses, lifecycleCounts, lifecycleFor, loopHistoryFor, type HandlingLevel, type IncidentStatus, type LoopHistory } from './incident-lifecycle.ts'
 import { incidentPlaceSampler, type IncidentPlace, type IncidentPlaceSampler, type LonLat } from './incident-places.ts'
 import { beijingClock, reportedAtSampler } from './incident-rhythm.ts'
 import { seededRandom, type SeededRandom } from './seeded-random.ts'
@@ -12,6 +12,7 @@ import { weightedIndex } from './weighted-index.ts'
 export { lifecycleCounts } from './incident-lifecycle.ts'
 
 const STREAM = 0x1dc1              // xored into the seed so this generator has its own stream
+const LOOP_STREAM = 0x100b         // and the loop history its own: adding it changed no other column
 const MERGE_LOOKBACK = 40          // a merged report duplicates one of the 40 reported just before it
 const HOUR_MS = 3_600_000          // one hour in ms
 const NIGHT_HOURS = [22, 23, 0, 1, 2, 3, 4, 5]  // grid workers are off; calls still come in
@@ -23,7 +24,7 @@ const CALLED_IN = ['群众反映{p}存在{c}问题', '市民来电：{p}附近{c
 
 export type IncidentSource = (typeof SOURCES)[number][0]
 
-export interface IncidentRow {
+export interface IncidentRow extends LoopHistory {
   id: string                       // UUID v4 shape, from the seeded PRNG
   source: IncidentSource
   categoryCode: string
@@ -55,6 +56,7 @@ interface Draft {
 /** round(50,600 × scale) incidents over the nine months before `opts.now`, sorted by reportedAt. */
 export function synthesizeIncidents(geo: SyntheticGeography, stations: readonly StationRow[], opts: SeedOptions): IncidentRow[] {
   const rng = seededRandom(opts.seed ^ STREAM)
+  const loopRng = seededRandom(opts.seed ^ LOOP_STREAM)
   const counts = lifecycleCounts(opts.scale)
   const places = incidentPlaceSampler(geo, rng)
   const when = reportedAtSampler(rng, opts.now)
@@ -78,6 +80,7 @@ export function synthesizeIncidents(geo: SyntheticGeography, stations: readonly 
   const rows = drafts.map((d, i): IncidentRow => {
     const { category, place: { grid, location, exclusive } } = d
     const life = lifecycleFor(statuses[i], d.reportedAt, category, rng, opts.now)
+    const loop = loopHistoryFor(life, d.reportedAt, category, loopRng, opts.now)
     const villageCode = grid.villageCode
     // Streets in town, village groups (村民小组) in the countryside, or the school, market … itself.
     const spot = exclusive[0]?.name
@@ -93,7 +96,7 @@ export function synthesizeIncidents(geo: SyntheticGeography, stations: readonly 
       stationCode: stationOf.get(villageCode) ?? null, villageCode, townCode, countyCode,
       status: life.status, handlingLevel: life.handlingLevel, departmentCode: category.departmentCode,
       mergedInto: d.mergedInto, dueAt: life.dueAt, closedAt: life.closedAt, satisfaction: life.satisfaction,
-      selfResolved: life.selfResolved,
+      selfResolved: life.selfResolved, ...loop,
     }
   })
   // Merged duplicates moved in time; keep the order so every merge target precedes its duplicate.
