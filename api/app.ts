@@ -19,6 +19,7 @@ import { open311Routes } from './open311-routes.ts'
 import { feed110Routes } from './feed110-routes.ts'
 import { eventsRoutes } from './events-routes.ts'
 import { tileRoutes } from './tile-routes.ts'
+import { ogcRoutes } from './ogc-routes.ts'
 import { incidentHeatRoutes } from './incident-heat-routes.ts'
 import { searchRoutes } from './search-routes.ts'
 import { gridRoutes } from './grid-routes.ts'
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps, liveFeed: LiveFeed = createLiveFeed(dep
   app.route('/open311/v2', open311Routes(deps, access)) // Open311 GeoReport v2 for the 12345 hotline (API key)
   app.route('/api/events', eventsRoutes(deps, access, liveFeed)) // live feed (SSE)
   app.route('/tiles', tileRoutes(deps, access)) // vector tiles, TileJSON, the MapLibre style
+  app.route('/ogc', ogcRoutes(deps, access)) // OGC API – Features (GDAL, QGIS)
   app.route('/api/audit', auditRoutes(deps, access)) // audit trail verification (admin)
   app.route('/api/supervision', supervisionRoutes(deps, access)) // overdue queue (督办) and sweep on demand
   app.route('/api/search', searchRoutes(deps, access)) // map desk: find a place by name or code
