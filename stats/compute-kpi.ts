@@ -24,6 +24,7 @@ import type { Queryable } from '../db/database.ts'
 import { adminPrefix, scopePredicate, type Jurisdiction } from '../accounts/jurisdiction.ts'
 import { INCIDENT_SCOPE } from '../incidents/incident-scope.ts'
 import { sqlFile } from '../db/sql-file.ts'
+import { computeKpiFromRollup, rollupFits } from './compute-kpi-rollup.ts'
 
 const KPI = sqlFile(import.meta.url, 'kpi.sql')
 const GROUP_NAMES = sqlFile(import.meta.url, 'group-names.sql')
@@ -90,7 +91,7 @@ export interface KpiResult {
   total: KpiFigures
 }
 
-interface Row {
+export interface KpiRow {
   key: string | null
   is_total: boolean
   total: number; accepted: number; rejected: number; merged: number; routed: number; closed: number; on_time: number
@@ -99,16 +100,10 @@ interface Row {
   close_hours_mean: number | null; close_hours_p90: number | null; satisfaction_mean: number | null; satisfaction_count: number
 }
 
-export async function computeKpi(db: Queryable, j: Jurisdiction, req: KpiRequest): Promise<KpiResult> {
+/** `path`: 'auto' takes the rollup when it fits (compute-kpi-rollup.ts); 'raw' always scans. */
+export async function computeKpi(db: Queryable, j: Jurisdiction, req: KpiRequest, path: 'auto' | 'raw' = 'auto'): Promise<KpiResult> {
   const group = GROUPS[req.groupBy]
-  const params: unknown[] = [req.from?.toISOString() ?? '-infinity', req.to.toISOString(), req.asOf.toISOString()]
-  const filters: string[] = []
-  if (req.area) filters.push(`i.village_code LIKE $${params.push(`${adminPrefix(req.area)}%`)}`)
-  if (req.department) filters.push(`i.department_code = $${params.push(req.department)}`)
-  const sql = KPI.replaceAll('{{KEY}}', group.key)
-    .replace('{{SCOPE}}', scopePredicate(j, INCIDENT_SCOPE, params))
-    .replace('{{FILTERS}}', filters.join(' AND ') || 'TRUE')
-  const { rows } = await db.query<Row>(sql, params)
+  const rows = path === 'auto' && rollupFits(j, req) ? await computeKpiFromRollup(db, j, req) : await scanKpi(db, j, req)
   const totalRow = rows.find((r) => r.is_total)
   const groupRows = rows.filter((r) => !r.is_total)
   const names = await groupNames(db, group.names, groupRows.map((r) => r.key).filter((k): k is string => k !== null))
@@ -123,6 +118,19 @@ export async function computeKpi(db: Queryable, j: Jurisdiction, req: KpiRequest
   return { groups, total: totalRow ? figures(totalRow) : figures(null) }
 }
 
+/** kpi.sql over the raw rows: any grouping, any jurisdiction. */
+async function scanKpi(db: Queryable, j: Jurisdiction, req: KpiRequest): Promise<KpiRow[]> {
+  const group = GROUPS[req.groupBy]
+  const params: unknown[] = [req.from?.toISOString() ?? '-infinity', req.to.toISOString(), req.asOf.toISOString()]
+  const filters: string[] = []
+  if (req.area) filters.push(`i.village_code LIKE $${params.push(`${adminPrefix(req.area)}%`)}`)
+  if (req.department) filters.push(`i.department_code = $${params.push(req.department)}`)
+  const sql = KPI.replaceAll('{{KEY}}', group.key)
+    .replace('{{SCOPE}}', scopePredicate(j, INCIDENT_SCOPE, params))
+    .replace('{{FILTERS}}', filters.join(' AND ') || 'TRUE')
+  return (await db.query<KpiRow>(sql, params)).rows
+}
+
 async function groupNames(db: Queryable, kind: 'admin' | 'department' | 'category' | null, codes: string[]) {
   const names = new Map<string, { name: string; nameEn: string | null }>()
   if (!kind || codes.length === 0) return names
@@ -132,9 +140,9 @@ async function groupNames(db: Queryable, kind: 'admin' | 'department' | 'categor
 }
 
 /** A row of kpi.sql as figures; null (no incident at all) gives zeros. */
-function figures(r: Row | null): KpiFigures {
-  const n = (k: keyof Row) => (r ? Number(r[k] ?? 0) : 0)
-  const x = (k: keyof Row) => (r && r[k] !== null ? Number(r[k]) : null)
+function figures(r: KpiRow | null): KpiFigures {
+  const n = (k: keyof KpiRow) => (r ? Number(r[k] ?? 0) : 0)
+  const x = (k: keyof KpiRow) => (r && r[k] !== null ? Number(r[k]) : null)
   const closed = n('closed')
   const routed = n('routed')
   const closeHoursMean = x('close_hours_mean')
