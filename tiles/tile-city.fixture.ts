@@ -29,8 +29,9 @@ export const FIXTURE_INCIDENTS = Array.from({ length: 40 }, (_, k) => fixtureInc
 
 const INSERT_INCIDENT = `
 WITH p AS (SELECT ST_SetSRID(ST_MakePoint($2, $3), 4326) AS location)
-INSERT INTO incident (id, source, category_code, location, reported_at, status, village_code, town_code, county_code, grid_code, station_id)
-SELECT $1::uuid, 'terminal', $4, p.location, $5::timestamptz, $6,
+INSERT INTO incident (id, source, category_code, location, reported_at, status, due_at, closed_at, village_code, town_code, county_code, grid_code, station_id)
+SELECT $1::uuid, 'terminal', $4, p.location, $5::timestamptz, $6, $5::timestamptz + interval '2 days',
+       CASE WHEN $6 = 'closed' THEN $5::timestamptz + interval '1 day' END,
        v.code, v.parent_code, (SELECT t.parent_code FROM admin_unit t WHERE t.code = v.parent_code),
        (SELECT g.code FROM grid g WHERE g.kind = 'basic' AND ST_Intersects(g.geom, p.location) ORDER BY g.code LIMIT 1),
        (SELECT s.id FROM station s WHERE ST_Intersects(s.geom, p.location) ORDER BY s.code DESC LIMIT 1)

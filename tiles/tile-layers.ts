@@ -26,7 +26,8 @@ export interface TileLayer {
   sources: VersionSource[]
 }
 
-const PUBLIC_BOUNDARIES = 'public, max-age=300' // boundaries change by edit or import; ETags revalidate after that
+const PUBLIC_BOUNDARIES = 'public, max-age=300' // admin units and stations change by import, seldom
+const PUBLIC_EDITED = 'public, no-cache' // grids are edited on the map desk: always revalidated, a 304 while unchanged
 const PRIVATE_LIVE = 'private, no-cache' // always revalidated: new reports arrive every minute; the ETag makes it a 304
 
 /** Units are seen by their station, and by the centers whose area holds their last position. */
@@ -52,13 +53,13 @@ export const TILE_LAYERS: Record<string, TileLayer> = {
     description: 'Current basic grids (基础网格) from z10; name, village and counts from z13',
     fields: { code: 'String', name: 'String', village_code: 'String', households: 'Number', population: 'Number' },
     featureId: true, geometry: 'polygon', minzoom: 10, maxzoom: 16,
-    scope: null, cacheControl: PUBLIC_BOUNDARIES, sources: ['grid'],
+    scope: null, cacheControl: PUBLIC_EDITED, sources: ['grid'],
   }),
   exclusive_grids: layer('exclusive_grids', {
     description: 'Current exclusive grids (专属网格) from z11; name from z13',
     fields: { code: 'String', exclusive_type: 'String', name: 'String' },
     featureId: true, geometry: 'polygon', minzoom: 11, maxzoom: 16,
-    scope: null, cacheControl: PUBLIC_BOUNDARIES, sources: ['grid'],
+    scope: null, cacheControl: PUBLIC_EDITED, sources: ['grid'],
   }),
   stations: layer('stations', {
     description: 'Police station jurisdictions (派出所辖区) from z8',
