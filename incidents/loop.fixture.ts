@@ -69,7 +69,7 @@ export async function openLoopFixture(kind: EngineKind): Promise<LoopFixture> {
   const token = {} as Record<Account, string>
   for (const a of ACCOUNTS) token[a] = await t.login(a)
 
-  const request = (by: Account, path: string, body?: unknown) =>
+  const request = async (by: Account, path: string, body?: unknown): Promise<Response> =>
     t.app.request(path, body === undefined
       ? { headers: { authorization: `Bearer ${token[by]}` } }
       : { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token[by]}` }, body: JSON.stringify(body) })
