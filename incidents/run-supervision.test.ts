@@ -112,6 +112,14 @@ describe.each(TEST_ENGINES)('supervision with a controlled clock on %s', (kind) 
     expect((await loop(id, '2026-12-07T09:00:00')).stepDueAt).not.toBeNull()
   })
 
+  it('gives a loaded deadline without a yellow-light time one at 80% of the way', async () => {
+    const id = await f.report()
+    await f.t.db.query(`UPDATE incident SET status = 'accepted', reviewed_at = $2, step_due_at = $3 WHERE id = $1`,
+      [id, at('2026-12-07T09:00:00'), at('2026-12-07T19:00:00')])
+    await runSupervision(f.t.db, at('2026-12-07T09:00:00'))
+    expect(await loop(id, '2026-12-07T17:00:00')).toMatchObject({ stepWarnAt: at('2026-12-07T17:00:00').toISOString(), light: 'yellow' })
+  })
+
   it('runs on demand for the admin and the city center only', async () => {
     const post = (by: Account) => f.t.app.request('/api/supervision/run', { method: 'POST', headers: { authorization: `Bearer ${f.token[by]}` } })
     expect((await post('city')).status).toBe(200)

@@ -1,12 +1,12 @@
 // One sweep of the supervision clock (督办), at a given time: give every open step without a
-// deadline its deadline, then escalate each overdue incident one level (village → town → county →
+// deadline its deadline (and a loaded deadline without a yellow-light time one), then escalate each overdue incident one level (village → town → county →
 // city), each in its own transaction through applyAction, with its supervision record. An incident
 // climbs again only after another full step limit has passed overdue. Run by the scheduler in the
 // server and on demand (POST /api/supervision/run); the time is a parameter so tests set it.
 import type { Database } from '../db/database.ts'
 import { sqlFile } from '../db/sql-file.ts'
 import { applyAction, ActionRefused } from './apply-action.ts'
-import { deadlineForStatus } from './step-deadline.ts'
+import { deadlineForStatus, YELLOW_AT } from './step-deadline.ts'
 import { loadWorkingCalendar } from './working-calendar.ts'
 import type { TimeLimitUnit } from './add-working-time.ts'
 import type { Actor } from './incident-transitions.ts'
@@ -14,6 +14,7 @@ import type { Actor } from './incident-transitions.ts'
 const MISSING = sqlFile(import.meta.url, 'missing-step-deadlines.sql')
 const SET_DEADLINES = sqlFile(import.meta.url, 'set-step-deadlines.sql')
 const OVERDUE = sqlFile(import.meta.url, 'overdue-to-escalate.sql')
+const FILL_WARNINGS = sqlFile(import.meta.url, 'fill-step-warnings.sql')
 const DEADLINE_BATCH = 5_000 // deadlines filled per query
 const MAX_DEADLINE_BATCHES = 100 // a sweep fills at most 500,000; the next sweep goes on
 const ESCALATION_BATCH = 200 // escalations per sweep: a backlog climbs over several sweeps without holding the database long
@@ -43,6 +44,7 @@ export async function runSupervision(db: Database, now: Date): Promise<Supervisi
     deadlinesSet += (await db.query(SET_DEADLINES, [ids, due, warn])).rowCount
     if (rows.length < DEADLINE_BATCH) break
   }
+  await db.query(FILL_WARNINGS, [YELLOW_AT])
 
   let escalated = 0
   const { rows } = await db.query<{ id: string }>(OVERDUE, [now, ESCALATION_BATCH])
