@@ -1,0 +1,119 @@
+// deck.gl layers as a pure function of the state, rebuilt on every change and matched by id. The
+// heat points are ordered by time bucket, so a time window is a contiguous range of the buffers
+// uploaded once: moving the slider changes only an offset and a count, never the data. (The
+// DataFilterExtension cannot do this here: HeatmapLayer's weight pass does not bind its filter
+// attribute in deck.gl 9.4, and GPU hexagon aggregation draws nothing on SwiftShader.)
+import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers'
+import { ScatterplotLayer } from '@deck.gl/layers'
+import type { Layer } from '@deck.gl/core'
+import type { State } from './state.ts'
+import { bucketsInWindow, type HeatData } from './heat-data.ts'
+
+const HIGHLIGHT_MS = 4_000 // a live report pulses this long
+const HEX_RADIUS_M = 600 // hexagon size
+const HEAT_RADIUS_PX = 28
+export const HEAT_COLORS: [number, number, number][] = [
+  [255, 255, 178], [254, 217, 118], [254, 178, 76], [253, 141, 60], [240, 59, 32], [189, 0, 38],
+]
+/** Incident state → colour, shared by the points, the legend and the MapLibre point layer. */
+export const STATE_COLORS: Record<string, [number, number, number]> = {
+  reported: [230, 57, 70],
+  accepted: [244, 162, 97],
+  dispatched: [233, 196, 106],
+  signed: [42, 157, 143],
+  handled: [38, 70, 83],
+  verified: [69, 123, 157],
+  closed: [120, 120, 120],
+  evaluated: [150, 150, 150],
+  rejected: [200, 200, 200],
+  merged: [200, 200, 200],
+  shelved: [106, 76, 147],
+}
+
+/** The heat points of the slider window: the same typed arrays at an offset, memoised so that a
+ * render that does not move the window hands deck.gl the very same data object. */
+let windowData: { heat: HeatData; i0: number; i1: number; data: unknown } | null = null
+export function heatWindow(s: State) {
+  const h = s.heat!
+  const [b0, b1] = bucketsInWindow(h, s.time.end - s.time.window, s.time.end)
+  const i0 = h.bucketStart[b0]
+  const i1 = h.bucketStart[b1]
+  if (windowData?.heat === h && windowData.i0 === i0 && windowData.i1 === i1) return windowData.data
+  const data = {
+    length: i1 - i0,
+    attributes: {
+      getPosition: { value: h.positions, size: 3, offset: i0 * 12 },
+      getWeight: { value: h.weights, size: 1, offset: i0 * 4 },
+      getColorWeight: { value: h.weights, size: 1, offset: i0 * 4 },
+      getElevationWeight: { value: h.weights, size: 1, offset: i0 * 4 },
+    },
+  }
+  windowData = { heat: h, i0, i1, data }
+  return data
+}
+
+export function buildLayers(s: State): Layer[] {
+  const layers: Layer[] = []
+  const h = s.heat
+  if (h && h.length) {
+    const data = heatWindow(s)
+    // A switched-off layer is left out rather than hidden: hidden layers still aggregate on every move.
+    if (s.layers.heatmap) layers.push(
+      new HeatmapLayer({
+        id: 'heatmap',
+        data: data as never,
+        radiusPixels: HEAT_RADIUS_PX,
+        colorRange: HEAT_COLORS,
+        aggregation: 'SUM',
+      } as never))
+    if (s.layers.hexagon) layers.push(
+      new HexagonLayer({
+        id: 'hexagon',
+        data: data as never,
+        gpuAggregation: false, // the CPU bins also on machines without float render targets
+        radius: HEX_RADIUS_M,
+        colorRange: HEAT_COLORS,
+        colorAggregation: 'SUM',
+        elevationAggregation: 'SUM',
+        extruded: false,
+        opacity: 0.75,
+        pickable: true,
+      } as never),
+    )
+  }
+  // Live reports: a dot by state and a ring that shrinks as the highlight fades.
+  const fresh = s.live.filter((r) => s.now - r.seenAt < HIGHLIGHT_MS)
+  layers.push(
+    new ScatterplotLayer({
+      id: 'live-points',
+      data: s.live,
+      visible: s.layers.live,
+      getPosition: (r: State['live'][number]) => r.location,
+      getFillColor: (r: State['live'][number]) => [...(STATE_COLORS[r.status] ?? [128, 128, 128]), 255],
+      getLineColor: [255, 255, 255],
+      stroked: true,
+      lineWidthMinPixels: 1,
+      radiusUnits: 'pixels',
+      getRadius: 6,
+      pickable: true,
+      updateTriggers: { getFillColor: s.live.map((r) => r.status).join() },
+    }),
+    new ScatterplotLayer({
+      id: 'live-highlight',
+      data: fresh,
+      visible: s.layers.live,
+      getPosition: (r: State['live'][number]) => r.location,
+      getFillColor: [0, 0, 0, 0],
+      getLineColor: (r: State['live'][number]) => [255, 106, 0, Math.max(0, 255 * (1 - (s.now - r.seenAt) / HIGHLIGHT_MS))],
+      stroked: true,
+      filled: false,
+      lineWidthMinPixels: 3,
+      radiusUnits: 'pixels',
+      getRadius: (r: State['live'][number]) => 10 + 30 * ((s.now - r.seenAt) / HIGHLIGHT_MS),
+      updateTriggers: { getLineColor: s.now, getRadius: s.now },
+    }),
+  )
+  return layers
+}
+
+export const LIVE_HIGHLIGHT_MS = HIGHLIGHT_MS

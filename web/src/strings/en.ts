@@ -1,0 +1,68 @@
+// Every text of the map desk in English.
+import type { Strings } from './zh-CN.ts'
+
+export const en: Strings = {
+  title: 'Grid governance command desk',
+  subtitle: 'Nantong · command and linkage centers',
+  username: 'Username',
+  password: 'Password',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  signedInAs: 'Signed in as',
+  failed: 'Sign-in failed',
+  server: 'Server',
+  switchTo: '中文',
+  tabs: { map: 'Map', review: 'Review queue', supervision: 'Supervision', dashboard: 'Dashboard' },
+  searchPlaceholder: 'Search a grid, town or station (name or code)',
+  noResults: 'No results',
+  kinds: { city: 'City', county: 'County', town: 'Town', village: 'Village', grid: 'Basic grid', exclusive_grid: 'Exclusive grid', station: 'Police station' },
+  layersTitle: 'Layers',
+  layers: {
+    admin: 'Admin boundaries', grids: 'Basic grids', exclusive_grids: 'Exclusive grids', stations: 'Police stations', incidents: 'Incidents (tiles)', units: 'Patrol units',
+    heatmap: 'Incident heatmap', hexagon: 'Hexagon aggregation', points: 'Incident points (by state)', live: 'Live reports',
+  },
+  legendTitle: 'Legend',
+  legendHeat: 'Incident density: low → high',
+  filtersTitle: 'Filters',
+  allCategories: 'All categories',
+  allStates: 'All states',
+  time: { title: 'Time window', play: 'Play', pause: 'Pause', h24: 'Last 24 h', d7: 'Last 7 days', d30: 'Last 30 days', incidents: 'incidents' },
+  states: {
+    reported: 'To review', accepted: 'Accepted', rejected: 'Rejected', merged: 'Merged', dispatched: 'Dispatched', signed: 'Signed',
+    handled: 'Handled', verified: 'Verified', closed: 'Closed', evaluated: 'Evaluated', shelved: 'Shelved',
+  },
+  roles: {
+    admin: 'Administrator', city_center: 'City command center', county_center: 'County center', town_center: 'Town hub', village_center: 'Village center',
+    department: 'Department', station: 'Police station', grid_office: 'Grid office', grid_worker: 'Grid worker',
+  },
+  grid: {
+    title: 'Grid', code: 'Code', households: 'Households', population: 'Population', head: 'Grid head', workers: 'Grid workers', officer: 'Community officer',
+    village: 'Village', town: 'Town', openEvents: 'Open events', none: 'None', exclusive: 'Exclusive grid', basic: 'Basic grid',
+  },
+  incident: {
+    title: 'Incident', category: 'Category', status: 'State', reportedAt: 'Reported', address: 'Address', description: 'Description', source: 'Source',
+    assignment: 'Assignment', grid: 'Grid', station: 'Station', routing: 'Routing', department: 'Department', level: 'Handling level', assignee: 'Assignee', due: 'Due',
+    photos: 'Photos', timeline: 'Timeline', actions: 'Actions', nearby: 'Possible duplicates', noActions: 'No action available to you now', done: 'Done',
+    method: { inside: 'inside', edge: 'on an edge', nearest: 'nearest grid', outside: 'outside all grids' },
+    levels: { village: 'Village', town: 'Town', county: 'County', city: 'City' },
+  },
+  actions: {
+    accept: 'Accept', reject: 'Reject', merge: 'Merge', dispatch: 'Dispatch', sign: 'Sign', handle: 'Report handling', verify: 'Verify',
+    'verify-fail': 'Fail re-check', close: 'Close', evaluate: 'Evaluate', return: 'Return', reassign: 'Reassign', 'request-extension': 'Request extension',
+    'approve-extension': 'Approve extension', 'refuse-extension': 'Refuse extension', shelve: 'Shelve', reopen: 'Reopen', 'self-resolve': 'Self-resolve',
+  },
+  reasonPrompt: 'Reason',
+  live: { title: 'Live reports', empty: 'Waiting for new reports…', connected: 'Live', disconnected: 'Live feed lost' },
+  review: { title: 'Waiting for review', empty: 'Nothing to review', mergeInto: 'Merge into', unavailable: 'The review API is not available yet' },
+  supervision: { title: 'Supervision', red: 'Red (overdue)', yellow: 'Yellow (due soon)', green: 'On time', empty: 'Nothing overdue or due soon', unavailable: 'The supervision API is not available yet', level: 'Level', escalations: 'Escalations', escalated: 'Escalation records', dueIn: 'Due in', overdueBy: 'Overdue by' },
+  dashboard: {
+    title: 'Dashboard', grids: 'Grids', exclusiveGrids: 'Exclusive grids', workers: 'Grid workers', terminals: 'Terminals', routed: 'Routed', closed: 'Closed', closureRate: 'Closure rate',
+    trend: 'Trend', byCounty: 'By county', byDepartment: 'By department', onTime: 'On-time rate', exportCsv: 'Export CSV', kpiUnavailable: 'The KPI API is not available yet',
+    series: { routed: 'Routed', closed: 'Closed', closureRate: 'Closure rate', onTimeRate: 'On-time rate' },
+  },
+  hours: 'h',
+  days: 'd',
+  close: 'Close',
+  loading: 'Loading…',
+  error: 'Error',
+}
