@@ -6,6 +6,7 @@ import type { Jurisdiction } from '../accounts/jurisdiction.ts'
 import type { TileLayer } from './tile-layers.ts'
 import { tileStatement } from './tile-statement.ts'
 import { encodeTile, type GeojsonTileRow } from './encode-tile.ts'
+import type { Versions } from './layer-versions.ts'
 
 export interface TileRequest {
   z: number
@@ -21,13 +22,27 @@ export async function renderTile(
   layer: TileLayer,
   req: TileRequest,
 ): Promise<Uint8Array> {
+  return (await renderVersionedTile(db, layer, req, false)).bytes
+}
+
+/** The tile and the data versions of its tables, read in one statement (one snapshot). */
+export async function renderVersionedTile(
+  db: Queryable & Pick<Database, 'capabilities'>,
+  layer: TileLayer,
+  req: TileRequest,
+  withVersions = true,
+): Promise<{ bytes: Uint8Array; versions: Versions }> {
   const tile = { z: req.z, x: req.x, y: req.y }
-  if (db.capabilities.mvt) {
-    const { sql, params } = tileStatement(layer, 'mvt', tile, req.extra, req.jurisdiction)
-    const { rows } = await db.query<{ tile: Uint8Array | null }>(sql, params)
-    return rows[0]?.tile ?? new Uint8Array(0) // a Buffer: no copy
+  const encoding = db.capabilities.mvt ? 'mvt' : 'geojson'
+  const { sql, params } = tileStatement(layer, encoding, tile, req.extra, req.jurisdiction, withVersions)
+  const versions = (rows: { versions?: string | null }[]): Versions => {
+    const parsed = JSON.parse(rows[0]?.versions ?? '{}') as Record<string, number | string>
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, Number(v)]))
   }
-  const { sql, params } = tileStatement(layer, 'geojson', tile, req.extra, req.jurisdiction)
-  const { rows } = await db.query<GeojsonTileRow>(sql, params)
-  return encodeTile(layer.name, rows, Object.keys(layer.fields))
+  if (encoding === 'mvt') {
+    const { rows } = await db.query<{ tile: Uint8Array | null; versions?: string | null }>(sql, params)
+    return { bytes: rows[0]?.tile ?? new Uint8Array(0), versions: versions(rows) } // a Buffer: no copy
+  }
+  const { rows } = await db.query<GeojsonTileRow & { versions?: string | null }>(sql, params)
+  return { bytes: encodeTile(layer.name, rows, Object.keys(layer.fields)), versions: versions(rows) }
 }

@@ -1,11 +1,15 @@
-// Tiles as the API serves them: the data versions read after the request arrived, then the cache,
-// then the database. Concurrent requests for the same missing tile share one render.
+// Tiles as the API serves them, never older than the request. The cache is keyed by the data
+// versions of the layer's tables (migrations/0010_…): a tile rendered from a snapshot is stored
+// under the versions read in that same statement, and a cached tile is served only once versions
+// read after the request arrived still name it.
+//   hit:  one shared version read (layer-versions.ts) confirms the entry;
+//   miss: one statement renders the tile and reads its versions together.
 import type { Database } from '../db/database.ts'
 import type { Jurisdiction } from '../accounts/jurisdiction.ts'
 import type { TileLayer } from './tile-layers.ts'
-import { renderTile, type TileRequest } from './render-tile.ts'
+import { renderVersionedTile, type TileRequest } from './render-tile.ts'
 import { createTileCache, type CachedTile, type TileCache } from './tile-cache.ts'
-import { createLayerVersions, type LayerVersions } from './layer-versions.ts'
+import { createLayerVersions, type LayerVersions, type Versions } from './layer-versions.ts'
 
 export interface TileService {
   /** `filterKey`: the layer's own parameters in a canonical form (part of the cache key). */
@@ -18,22 +22,25 @@ const scopeKey = (j: Jurisdiction | undefined) => (j ? `${j.kind}:${j.codes.join
 
 export function createTileService(db: Database, cache: TileCache = createTileCache()): TileService {
   const versions = createLayerVersions(db)
-  const rendering = new Map<string, Promise<CachedTile>>()
+  let latest: Versions = {} // the newest versions seen: where a cached tile is first looked for
+  const learn = (v: Versions) => {
+    for (const [source, n] of Object.entries(v) as [keyof Versions, number][]) latest[source] = Math.max(latest[source] ?? 0, n)
+  }
   return {
     cache,
     versions,
     async tile(layer, req) {
-      const v = await versions.read()
-      const key = [layer.name, ...layer.sources.map((s) => v[s] ?? 0), req.z, req.x, req.y,
-        layer.scope ? scopeKey(req.jurisdiction) : '', req.filterKey ?? ''].join('/')
-      const hit = cache.get(key)
-      if (hit) return hit
-      let pending = rendering.get(key)
-      if (!pending) {
-        pending = renderTile(db, layer, req).then((bytes) => cache.set(key, bytes)).finally(() => rendering.delete(key))
-        rendering.set(key, pending)
+      const rest = [req.z, req.x, req.y, layer.scope ? scopeKey(req.jurisdiction) : '', req.filterKey ?? ''].join('/')
+      const key = (v: Versions) => [layer.name, ...layer.sources.map((s) => v[s] ?? 0), rest].join('/')
+      if (cache.get(key(latest))) {
+        const now = await versions.read()
+        learn(now)
+        const hit = cache.get(key(now))
+        if (hit) return hit
       }
-      return pending
+      const { bytes, versions: read } = await renderVersionedTile(db, layer, req)
+      learn(read)
+      return cache.set(key(read), bytes)
     },
   }
 }

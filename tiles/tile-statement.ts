@@ -37,13 +37,18 @@ const geojsonEncoder = (layer: TileLayer) => {
 `
 }
 
-/** `extra`: the layer's own parameters from $4 on (tiles/incidents.sql). */
+/**
+ * `extra`: the layer's own parameters from $4 on (tiles/incidents.sql). `withVersions`: the data
+ * versions of the layer's tables come back in the same statement (column `versions`), so they
+ * describe exactly the snapshot the tile was read from (tiles/tile-service.ts keys the cache by them).
+ */
 export function tileStatement(
   layer: TileLayer,
   encoding: TileEncoding,
   tile: { z: number; x: number; y: number },
   extra: unknown[] = [],
   jurisdiction?: Jurisdiction,
+  withVersions = false,
 ): TileStatement {
   const params: unknown[] = [tile.z, tile.x, tile.y, ...extra]
   let sql = layer.sql.replace('{{encode}}', () => (encoding === 'mvt' ? mvtEncoder(layer) : geojsonEncoder(layer)))
@@ -51,6 +56,13 @@ export function tileStatement(
     if (!jurisdiction) throw new Error(`The ${layer.name} layer is scoped: pass the caller's jurisdiction.`)
     const predicate = scopePredicate(jurisdiction, layer.scope, params) // one set of values, used in every place
     sql = sql.replaceAll('{{scope}}', () => predicate)
+  }
+  if (withVersions) {
+    sql = `SELECT v.versions, t.*
+  FROM (SELECT json_object_agg(source, version)::text AS versions
+          FROM (SELECT source, sum(version)::bigint AS version FROM layer_version
+                 WHERE source = ANY($${params.push(layer.sources)}::text[]) GROUP BY source) s) v
+  LEFT JOIN LATERAL (${sql}) t ON true`
   }
   return { sql, params }
 }
