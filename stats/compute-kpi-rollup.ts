@@ -1,8 +1,8 @@
 // The fast path of computeKpi() for the city and county dashboards: per county, within a county-
 // or city-wide jurisdiction. Additive figures come from kpi_daily (migrations/0009) for the whole
-// Beijing days of the period and from the raw rows for the partial days at its ends; overdue open
-// incidents and the 90th percentile of time to close come from partial indexes on the raw rows
-// (the percentile by walking the slowest tenth only). Same definitions and numbers as kpi.sql,
+// Beijing days of the period and from the raw rows for the partial days at its ends; the open
+// incidents not yet due (the rest of the open ones are overdue) and the 90th percentile of time to
+// close come from partial indexes on the raw rows (the percentile by walking the slowest tenth). Same definitions and numbers as kpi.sql,
 // which a test checks row for row; incidents are tied to jurisdictions by county_code here, which
 // the assignment keeps equal to the village code's county.
 import type { Queryable } from '../db/database.ts'
@@ -11,7 +11,7 @@ import { sqlFile } from '../db/sql-file.ts'
 import type { KpiRequest, KpiRow } from './compute-kpi.ts'
 
 const ROLLUP = sqlFile(import.meta.url, 'kpi-rollup.sql')
-const OVERDUE_OPEN = sqlFile(import.meta.url, 'kpi-overdue-open.sql')
+const OPEN_NOT_DUE = sqlFile(import.meta.url, 'kpi-open-not-due.sql')
 const CLOSE_RANK = sqlFile(import.meta.url, 'kpi-close-rank.sql')
 const DAY_MS = 86_400_000
 const BEIJING_MS = 8 * 3_600_000 // UTC+8: kpi_daily's days are Beijing days
@@ -43,17 +43,18 @@ export async function computeKpiFromRollup(db: Queryable, j: Jurisdiction, req: 
     .replace('{{ROLLUP_FILTERS}}', filters(req, 'k', rollupParams))
     .replace('{{SCOPE}}', scope(j, 'i', rollupParams))
     .replace('{{FILTERS}}', filters(req, 'i', rollupParams))
-  const overdueParams: unknown[] = [...period, req.asOf.toISOString()]
-  const overdueSql = OVERDUE_OPEN.replace('{{SCOPE}}', scope(j, 'i', overdueParams)).replace('{{FILTERS}}', filters(req, 'i', overdueParams))
-  const [sums, overdue] = await Promise.all([db.query<SumRow>(rollupSql, rollupParams), db.query<OverdueRow>(overdueSql, overdueParams)])
+  const notDueParams: unknown[] = [...period, req.asOf.toISOString()]
+  const notDueSql = OPEN_NOT_DUE.replace('{{SCOPE}}', scope(j, 'i', notDueParams)).replace('{{FILTERS}}', filters(req, 'i', notDueParams))
+  const [sums, notDue] = await Promise.all([db.query<SumRow>(rollupSql, rollupParams), db.query<NotDueRow>(notDueSql, notDueParams)])
 
-  const overdueOf = new Map(overdue.rows.map((r) => [r.is_total ? 'total' : `${r.key}`, r.overdue_open]))
+  const notDueOf = new Map(notDue.rows.map((r) => [r.is_total ? 'total' : `${r.key}`, r.not_due]))
   const present = sums.rows.filter((r) => r.is_total || r.total !== 0) // a county all of whose incidents moved away
   return Promise.all(present.map(async (r): Promise<KpiRow> => ({
     key: r.key,
     is_total: r.is_total,
     total: r.total, accepted: r.accepted, rejected: r.rejected, merged: r.merged, routed: r.routed, closed: r.closed,
-    on_time: r.on_time, overdue_open: overdueOf.get(r.is_total ? 'total' : `${r.key}`) ?? 0, closed_late: r.closed_late,
+    on_time: r.on_time, closed_late: r.closed_late,
+    overdue_open: r.routed - r.closed - r.shelved - (notDueOf.get(r.is_total ? 'total' : `${r.key}`) ?? 0),
     rework: r.rework, reworked: r.reworked, extensions: r.extensions, returns: r.returns, escalations: r.escalations,
     shelved: r.shelved, self_resolved: r.self_resolved,
     close_hours_mean: r.closed ? r.close_seconds / r.closed / 3600 : null,
@@ -98,4 +99,4 @@ interface SumRow {
   extensions: number; returns: number; escalations: number; shelved: number; self_resolved: number
   close_seconds: number; satisfaction_sum: number; satisfaction_count: number
 }
-interface OverdueRow { key: string | null; is_total: boolean; overdue_open: number }
+interface NotDueRow { key: string | null; is_total: boolean; not_due: number }
