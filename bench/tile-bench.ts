@@ -1,4 +1,4 @@
-// Vector tiles on the PostGIS server, seeded with the demo city, replaying a recorded pan/zoom
+// Vector tiles on the PostGIS server, seeded with the demo city, replaying a fixed pan/zoom
 // session from z8 to z16 as a 1280 × 800 map with 512-pixel tiles asks for them:
 //   cold  every tile once through the app (routing, access, data versions, cache miss, ST_AsMVT),
 //         against the same ST_AsMVT statement run directly on the same handle (baseline), in
@@ -25,7 +25,7 @@ const WARM_SECONDS = 5
 const IN_FLIGHT = 64 // concurrent requests in the warm run: a few map desks loading their views
 const GOALS = { coldRatio: 1.2, warmPerSecond: 5_000, gridKb: 100 } // from the issue
 
-/** The recorded session: where the map stood, in order (lon, lat, zoom). */
+/** The session: where the map stood, in order (lon, lat, zoom), zooming in on the old town and out again. */
 const SESSION: [number, number, number][] = [
   [120.9, 32.1, 8], [120.89, 32.0, 9], [120.89, 31.99, 10], [120.89, 31.99, 11], [120.89, 31.99, 12],
   [120.95, 32.0, 12], [121.0, 32.05, 12], [120.88, 31.99, 13], [120.88, 31.99, 14], [120.9, 31.99, 14],
@@ -138,7 +138,7 @@ export async function tileBench(): Promise<void> {
     const ratio = sum(cold.app) / sum(cold.direct)
     const line = (name: string, ms: number[]) =>
       console.log(`${name.padEnd(38)} p50 ${pct(ms, 50).toFixed(2).padStart(7)} ms   p95 ${pct(ms, 95).toFixed(2).padStart(7)} ms   total ${(sum(ms) / 1000).toFixed(2)} s`)
-    console.log(`\ntiles, a recorded session of ${SESSION.length} views z8–z16 over the seeded city (scale ${SCALE}): ${tiles.length} tiles of ${Object.keys(TILE_LAYERS).length} layers`)
+    console.log(`\ntiles, a session of ${SESSION.length} views z8–z16 over the seeded city (scale ${SCALE}): ${tiles.length} tiles of ${Object.keys(TILE_LAYERS).length} layers`)
     line('baseline: the ST_AsMVT SQL directly', cold.direct)
     line('cold: GET /tiles/… (cache miss)', cold.app)
     console.log(`ratio cold / direct: ${ratio.toFixed(2)}× total, ${(pct(cold.app, 50) / pct(cold.direct, 50)).toFixed(2)}× p50, ` +
