@@ -1,7 +1,8 @@
-// Where each synthetic incident stands in the closed loop. The totals are the source city's
-// (50,600 reports, 49,743 routed, 42,281 closed = 85.5%), scaled; older incidents are the closed
-// ones, the newest are still waiting for review, and rejections, merges and shelving happen at
-// any age.
+// Where each synthetic incident stands in the closed loop, and the history that got it there. The
+// totals are the source city's (50,600 reports, 49,743 routed, 42,281 closed: 85.0%; the source
+// says 85.5%, which does not follow from its own two numbers), scaled; older incidents are the
+// closed ones, the newest are still waiting for review, and rejections, merges and shelving happen
+// at any age.
 import type { SeededRandom } from './seeded-random.ts'
 import type { Category } from './taxonomy.ts'
 
@@ -159,7 +160,8 @@ const STEPS_REACHED: Record<IncidentStatus, number> = {  // how many of the five
   reported: 0, accepted: 1, rejected: 1, merged: 1, dispatched: 2, shelved: 3, signed: 3, handled: 4, verified: 5,
   closed: 5, evaluated: 5,
 }
-const STEP_DUE_SHARE = 0.1         // a step's own limit, as a share of the category's
+const STEP_DUE_SHARE = 0.1         // review, dispatch, sign and close: each a tenth of the category's limit
+const RECHECK_DUE_SHARE = 0.25     // the field re-check: a quarter (the loop's own step limits)
 const REWORK_SHARE = 0.06          // routed incidents whose re-check failed once (a sixth of them twice)
 const RETURN_SHARE = 0.04          // returned once by the unit (退单)
 const EXTENSION_SHARE = 0.05       // granted one extension (延期)
@@ -206,8 +208,8 @@ function stepDue(life: Lifecycle, [reviewedAt, dispatchedAt, , handledAt, verifi
     case 'accepted': return after(reviewedAt, STEP_DUE_SHARE)         // dispatch
     case 'dispatched': return after(dispatchedAt, STEP_DUE_SHARE)     // sign (签收)
     case 'signed': return life.dueAt                                  // handle by the incident's own deadline
-    case 'handled': return after(handledAt, STEP_DUE_SHARE)           // field re-check
-    case 'verified': return after(verifiedAt, STEP_DUE_SHARE / 2)     // close
+    case 'handled': return after(handledAt, RECHECK_DUE_SHARE)        // field re-check
+    case 'verified': return after(verifiedAt, STEP_DUE_SHARE)         // close
     default: return null
   }
 }

@@ -100,6 +100,14 @@ CREATE TRIGGER kpi_daily_update AFTER UPDATE ON incident REFERENCING OLD TABLE A
 CREATE TRIGGER kpi_daily_delete AFTER DELETE ON incident REFERENCING OLD TABLE AS kpi_old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION kpi_daily_apply();
 
+CREATE FUNCTION kpi_daily_clear() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM kpi_daily;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER kpi_daily_truncate AFTER TRUNCATE ON incident FOR EACH STATEMENT EXECUTE FUNCTION kpi_daily_clear();
+
 -- What is already there.
 DO $$ BEGIN EXECUTE kpi_daily_sql('SELECT 1 AS s, * FROM incident'); END $$;
 

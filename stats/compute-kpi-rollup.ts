@@ -17,6 +17,9 @@ const DAY_MS = 86_400_000
 const BEIJING_MS = 8 * 3_600_000 // UTC+8: kpi_daily's days are Beijing days
 const COUNTY_PREFIX = 6 // digits of a county code that its villages share
 const PERCENTILE = 0.9
+const SUMS = ['total', 'accepted', 'rejected', 'merged', 'routed', 'closed', 'on_time', 'closed_late', 'rework', 'reworked',
+  'extensions', 'returns', 'escalations', 'shelved', 'self_resolved', 'close_seconds', 'satisfaction_sum',
+  'satisfaction_count'] as const // the columns of kpi-rollup.sql, all additive
 
 /** Whether the rollup can answer: grouped by county, within and filtered to counties or the city. */
 export function rollupFits(j: Jurisdiction, req: KpiRequest): boolean {
@@ -47,14 +50,14 @@ export async function computeKpiFromRollup(db: Queryable, j: Jurisdiction, req: 
   const notDueSql = OPEN_NOT_DUE.replace('{{SCOPE}}', scope(j, 'i', notDueParams)).replace('{{FILTERS}}', filters(req, 'i', notDueParams))
   const [sums, notDue] = await Promise.all([db.query<SumRow>(rollupSql, rollupParams), db.query<NotDueRow>(notDueSql, notDueParams)])
 
-  const notDueOf = new Map(notDue.rows.map((r) => [r.is_total ? 'total' : `${r.key}`, r.not_due]))
-  const present = sums.rows.filter((r) => r.is_total || r.total !== 0) // a county all of whose incidents moved away
-  return Promise.all(present.map(async (r): Promise<KpiRow> => ({
+  const notDueOf = new Map(notDue.rows.map((r) => [r.key, r.not_due]))
+  const counties = sums.rows.filter((r) => r.total !== 0) // not a county all of whose incidents moved away
+  const rows = [...counties.map((r) => ({ ...r, is_total: false, not_due: notDueOf.get(r.key) ?? 0 })), { ...addUp(counties), not_due: notDue.rows.reduce((n, r) => n + r.not_due, 0) }]
+  return Promise.all(rows.map(async (r): Promise<KpiRow> => ({
     key: r.key,
     is_total: r.is_total,
     total: r.total, accepted: r.accepted, rejected: r.rejected, merged: r.merged, routed: r.routed, closed: r.closed,
-    on_time: r.on_time, closed_late: r.closed_late,
-    overdue_open: r.routed - r.closed - r.shelved - (notDueOf.get(r.is_total ? 'total' : `${r.key}`) ?? 0),
+    on_time: r.on_time, closed_late: r.closed_late, overdue_open: r.routed - r.closed - r.shelved - r.not_due,
     rework: r.rework, reworked: r.reworked, extensions: r.extensions, returns: r.returns, escalations: r.escalations,
     shelved: r.shelved, self_resolved: r.self_resolved,
     close_hours_mean: r.closed ? r.close_seconds / r.closed / 3600 : null,
@@ -62,6 +65,13 @@ export async function computeKpiFromRollup(db: Queryable, j: Jurisdiction, req: 
     satisfaction_mean: r.satisfaction_count ? r.satisfaction_sum / r.satisfaction_count : null,
     satisfaction_count: r.satisfaction_count,
   })))
+}
+
+/** The city row: every figure of the rollup is a sum. */
+function addUp(rows: SumRow[]): SumRow & { is_total: true } {
+  const total = { key: null, is_total: true as const, ...Object.fromEntries(SUMS.map((k) => [k, 0])) } as SumRow & { is_total: true }
+  for (const r of rows) for (const k of SUMS) total[k] += r[k]
+  return total
 }
 
 /** percentile_cont(0.9) of the n closing times of a county (or all: undefined), from the slow end. */
@@ -93,10 +103,5 @@ function filters(req: KpiRequest, alias: 'i' | 'k', params: unknown[]): string {
 const floorDay = (t: number) => Math.floor((t + BEIJING_MS) / DAY_MS) * DAY_MS - BEIJING_MS
 const ceilDay = (t: number) => Math.ceil((t + BEIJING_MS) / DAY_MS) * DAY_MS - BEIJING_MS
 
-interface SumRow {
-  key: string | null; is_total: boolean; total: number; accepted: number; rejected: number; merged: number
-  routed: number; closed: number; on_time: number; closed_late: number; rework: number; reworked: number
-  extensions: number; returns: number; escalations: number; shelved: number; self_resolved: number
-  close_seconds: number; satisfaction_sum: number; satisfaction_count: number
-}
-interface NotDueRow { key: string | null; is_total: boolean; not_due: number }
+type SumRow = { key: string | null } & Record<(typeof SUMS)[number], number>
+interface NotDueRow { key: string | null; not_due: number }

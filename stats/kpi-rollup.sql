@@ -1,6 +1,6 @@
--- The additive KPI figures per county and in total from kpi_daily (whole Beijing days [$1, $2))
+-- The additive KPI figures per county from kpi_daily (whole Beijing days [$1, $2))
 -- plus the raw rows of the partial days at either end ([$3, $4) and [$5, $6), either may be empty).
--- Means come out as sums (close_seconds, satisfaction_sum). Placeholders: ROLLUP_SCOPE and
+-- Means come out as sums (close_seconds, satisfaction_sum); the caller adds the counties up. Placeholders: ROLLUP_SCOPE and
 -- ROLLUP_FILTERS over k.*, SCOPE and FILTERS over i.* (compute-kpi-rollup.ts).
 WITH figures AS (
   SELECT k.county_code AS key, k.total, k.accepted, k.rejected, k.merged, k.routed, k.closed, k.on_time, k.closed_late,
@@ -22,7 +22,7 @@ WITH figures AS (
        OR (i.reported_at >= $5::timestamptz AND i.reported_at < $6::timestamptz))
      AND {{SCOPE}} AND {{FILTERS}}
 )
-SELECT key, GROUPING(key) = 1 AS is_total, sum(total)::int AS total, sum(accepted)::int AS accepted,
+SELECT key, sum(total)::int AS total, sum(accepted)::int AS accepted,
        sum(rejected)::int AS rejected, sum(merged)::int AS merged, sum(routed)::int AS routed, sum(closed)::int AS closed,
        sum(on_time)::int AS on_time, sum(closed_late)::int AS closed_late, sum(rework)::int AS rework,
        sum(reworked)::int AS reworked, sum(extensions)::int AS extensions, sum(returns)::int AS returns,
@@ -30,4 +30,4 @@ SELECT key, GROUPING(key) = 1 AS is_total, sum(total)::int AS total, sum(accepte
        sum(close_seconds)::float8 AS close_seconds, sum(satisfaction_sum)::int AS satisfaction_sum,
        sum(satisfaction_count)::int AS satisfaction_count
   FROM figures
- GROUP BY GROUPING SETS ((key), ())
+ GROUP BY key
