@@ -23,7 +23,7 @@ interface AssignedRow { n: number; grid_id: number | null; grid_code: string | n
 
 /** Loads the file; resolves to the rows written and the seconds spent in the assign_point() queries. */
 export async function baselineLoad(db: Database, file: string, crs: SourceCrs): Promise<{ rows: number; assignSeconds: number }> {
-  const { ctx, categories } = await loadImportContext(db, crs, Date.now())
+  const { ctx, categories, calendar } = await loadImportContext(db, crs, Date.now())
   const rows: Row[] = []
   for await (const record of readSourceRecords(file, (p) => { throw new Error(`line ${p.line}: ${p.field} ${p.reason}`) }, () => {})) {
     const r = checkIncidentRecord(record, ctx)
@@ -47,7 +47,7 @@ export async function baselineLoad(db: Database, file: string, crs: SourceCrs): 
           station: a.station_code === null ? null : { id: a.station_id!, code: a.station_code, name: '' },
           county: a.county_code === null ? null : { code: a.county_code, name: '' },
         }
-        const routing = routeIncident(categories.get(r.category)!, assignment, new Date(r.reportedAt))
+        const routing = routeIncident(categories.get(r.category)!, assignment, new Date(r.reportedAt), calendar)
         return { ...r, ...a, reported_at: r.reportedAt, closed_at: r.closedAt, raw_lon: r.rawLon, raw_lat: r.rawLat,
           exclusive_codes: a.exclusive_grids.map((g) => g.code), handling_level: routing.handlingLevel,
           department_code: routing.department.code, assignee_kind: routing.assignee?.kind ?? null,

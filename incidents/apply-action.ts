@@ -12,7 +12,7 @@ import {
 } from './incident-transitions.ts'
 import { deadlineForStatus, STEP_OF_STATUS, STEP_SHARES, type CategoryLimit } from './step-deadline.ts'
 import { addWorkingTime, loadWorkingCalendar, type WorkingCalendar } from './working-calendar.ts'
-import type { TimeLimitUnit } from './add-working-time.ts'
+import type { TimeLimitUnit } from './working-calendar.ts'
 
 const LOCK = sqlFile(import.meta.url, 'lock-incident-for-action.sql')
 const UPDATE = sqlFile(import.meta.url, 'update-incident-loop.sql')

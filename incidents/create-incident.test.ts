@@ -49,6 +49,19 @@ describe.each(TEST_ENGINES)('the intake body on %s', (kind) => {
     expect(stored.rows[0].intake_response).toEqual(body)
   })
 
+  it('counts the deadline across a public holiday and gives the hub its review deadline at once', async () => {
+    // 8 working hours from Wed 30 Sep 2026 17:00: half an hour that day, then the National Day
+    // week (1–7 Oct) is off, so the other 7.5 are all of Thu 8 Oct: 17:30 Beijing time.
+    const r = report({ reportedAt: '2026-09-30T17:00:00+08:00' })
+    const created = (await createIncident(t.db, r, by)) as { body: { routing: { dueAt: string } } }
+    expect(created.body.routing.dueAt).toBe('2026-10-08T09:30:00.000Z')
+    const { rows } = await t.db.query<{ step_due_at: Date; step_warn_at: Date }>('SELECT step_due_at, step_warn_at FROM incident WHERE id = $1', [r.id])
+    // Review is 10% of the limit (48 minutes), yellow at 80% of that (38.4): 30 minutes on 30 Sep,
+    // the rest from 08:30 on 8 Oct.
+    expect(rows[0].step_due_at.toISOString()).toBe('2026-10-08T00:48:00.000Z') // 08:48 Beijing
+    expect(rows[0].step_warn_at.toISOString()).toBe('2026-10-08T00:38:24.000Z') // 08:38:24
+  })
+
   it('lists the earlier report as a duplicate in the body', async () => {
     const first = report()
     await createIncident(t.db, first, by)

@@ -9,6 +9,8 @@ import { sqlFile } from '../db/sql-file.ts'
 import { CrsConversionError, positionToWgs84, type SourceCrs } from '../geodata/to-wgs84.ts'
 import { assignPoint, type Assignment } from './assign-point.ts'
 import { categoryForRouting, routeIncident, type CategoryRoutingRow } from './route-incident.ts'
+import { workingCalendarOf } from './working-calendar.ts'
+import { deadlineForStatus } from './step-deadline.ts'
 import { findNearby, type IncidentView } from './read-incident.ts'
 import type { AuthUser } from '../accounts/roles.ts'
 import type { Jurisdiction } from '../accounts/jurisdiction.ts'
@@ -80,7 +82,10 @@ export async function createIncident(db: Database, report: IncidentReport, by: R
     if (!inJurisdiction(assignment, by.jurisdiction)) {
       return { outcome: 'invalid', field: 'location', message: 'is outside your jurisdiction: report inside your own area' }
     }
-    const routing = routeIncident(categoryForRouting(category), assignment, new Date(report.reportedAt))
+    const calendar = await workingCalendarOf(db, tx)
+    const forRouting = categoryForRouting(category)
+    const routing = routeIncident(forRouting, assignment, new Date(report.reportedAt), calendar)
+    const review = deadlineForStatus(calendar, forRouting, 'reported', new Date(report.reportedAt)) // the hub's first step
     // The 201 body is built here from what is already known, as readIncident() would show the
     // row (a test holds the two to the same shape), and stored with the row for replays.
     const id = report.id.toLowerCase()
@@ -101,7 +106,7 @@ export async function createIncident(db: Database, report: IncidentReport, by: R
       assignment.grid?.code ?? null, assignment.exclusiveGrids.map((g) => g.code), assignment.station?.id ?? null,
       assignment.village?.code ?? null, assignment.town?.code ?? null, assignment.county?.code ?? null,
       assignment.method, routing.handlingLevel, routing.department.code, routing.assignee?.kind ?? null,
-      routing.assignee?.code ?? null, routing.dueAt, receivedAt, JSON.stringify(body),
+      routing.assignee?.code ?? null, routing.dueAt, receivedAt, JSON.stringify(body), review.dueAt, review.warnAt,
     ])
     if (inserted.rowCount === 0) {
       // A concurrent post of the same id committed first; answer as its replay would.

@@ -3,9 +3,10 @@
 //   an exclusive grid answering for the category → that grid, over the basic grid;
 //   categories a village may settle itself (自处置) → the village;
 //   everything else → the town/street hub; a point outside every grid → the county or city center.
-// The department is the category's; the deadline is the category's time limit from the report.
+// The department is the category's; the deadline is the category's time limit from the report,
+// counted on the working calendar (holidays and make-up working days included).
 import type { Assignment } from './assign-point.ts'
-import { addWorkingTime, type TimeLimitUnit } from './add-working-time.ts'
+import { addWorkingTime, type TimeLimitUnit, type WorkingCalendar } from './working-calendar.ts'
 
 export interface CategoryForRouting {
   code: string
@@ -51,9 +52,9 @@ export interface Routing {
   dueAt: string
 }
 
-export function routeIncident(category: CategoryForRouting, a: Assignment, reportedAt: Date): Routing {
+export function routeIncident(category: CategoryForRouting, a: Assignment, reportedAt: Date, calendar: WorkingCalendar): Routing {
   const department = { code: category.departmentCode, name: category.departmentName }
-  const dueAt = addWorkingTime(reportedAt, category.timeLimit, category.timeLimitUnit).toISOString()
+  const dueAt = addWorkingTime(calendar, reportedAt, category.timeLimit, category.timeLimitUnit).toISOString()
   if (a.method === 'outside') {
     return { department, handlingLevel: a.county ? 'county' : 'city', assignee: null, dueAt }
   }

@@ -104,8 +104,10 @@ describe.each(TEST_ENGINES)('supervision with a controlled clock on %s', (kind) 
     expect(new Map(rows.map((r) => [r.incident_id, r.state]))).toEqual(new Map([[approved, 'approved'], [refused, 'refused']]))
   })
 
-  it('gives new reports their review deadline on the next sweep', async () => {
+  it('gives an incident loaded without a step deadline (an import, old history) one on the next sweep', async () => {
     const id = await f.report()
+    expect((await loop(id, '2026-12-07T09:00:00')).stepDueAt).not.toBeNull() // intake sets the review deadline
+    await f.t.db.query('UPDATE incident SET step_due_at = NULL, step_warn_at = NULL WHERE id = $1', [id])
     expect((await loop(id, '2026-12-07T09:00:00')).stepDueAt).toBeNull()
     const run = await runSupervision(f.t.db, new Date())
     expect(run.deadlinesSet).toBeGreaterThanOrEqual(1)
@@ -114,7 +116,7 @@ describe.each(TEST_ENGINES)('supervision with a controlled clock on %s', (kind) 
 
   it('gives a loaded deadline without a yellow-light time one at 80% of the way', async () => {
     const id = await f.report()
-    await f.t.db.query(`UPDATE incident SET status = 'accepted', reviewed_at = $2, step_due_at = $3 WHERE id = $1`,
+    await f.t.db.query(`UPDATE incident SET status = 'accepted', reviewed_at = $2, step_due_at = $3, step_warn_at = NULL WHERE id = $1`,
       [id, at('2026-12-07T09:00:00'), at('2026-12-07T19:00:00')])
     await runSupervision(f.t.db, at('2026-12-07T09:00:00'))
     expect(await loop(id, '2026-12-07T17:00:00')).toMatchObject({ stepWarnAt: at('2026-12-07T17:00:00').toISOString(), light: 'yellow' })

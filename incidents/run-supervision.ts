@@ -8,7 +8,7 @@ import { sqlFile } from '../db/sql-file.ts'
 import { applyAction, ActionRefused } from './apply-action.ts'
 import { deadlineForStatus, YELLOW_AT } from './step-deadline.ts'
 import { loadWorkingCalendar } from './working-calendar.ts'
-import type { TimeLimitUnit } from './add-working-time.ts'
+import type { TimeLimitUnit } from './working-calendar.ts'
 import type { Actor } from './incident-transitions.ts'
 
 const MISSING = sqlFile(import.meta.url, 'missing-step-deadlines.sql')

@@ -3,7 +3,7 @@
 // hours for urgent classes, else working time on the calendar). The yellow light comes on when
 // 80% of the step's limit is used.
 import { addWorkingTime, type WorkingCalendar } from './working-calendar.ts'
-import type { TimeLimitUnit } from './add-working-time.ts'
+import type { TimeLimitUnit } from './working-calendar.ts'
 
 export const STEP_SHARES = {
   review: 0.1, // reported → accepted/rejected/merged by the hub

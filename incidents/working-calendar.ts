@@ -1,9 +1,10 @@
-// The working calendar of the closed loop: offices work 08:30–12:00 and 13:30–17:30 Beijing time
-// (as incidents/add-working-time.ts), Monday to Friday, except the public holidays and with the
-// make-up working weekends (调休) of the table work_calendar_day (migrations/0008). Urgent classes
-// count natural hours instead.
+// The working calendar of the closed loop: offices work 08:30–12:00 and 13:30–17:30 Beijing time,
+// Monday to Friday, except the public holidays and with the make-up working weekends (调休) of the
+// table work_calendar_day (migrations/0008). Urgent classes count natural hours instead. Every
+// deadline (the intake's routing, each step of the loop, escalation) is counted here.
 import type { Queryable } from '../db/database.ts'
-import type { TimeLimitUnit } from './add-working-time.ts'
+
+export type TimeLimitUnit = 'natural_hours' | 'working_hours' | 'working_days'
 
 const BEIJING_OFFSET_MS = 8 * 3600_000 // UTC+8, no daylight saving
 const WORK_PERIODS: [number, number][] = [
@@ -14,6 +15,7 @@ export const HOURS_PER_WORKING_DAY = WORK_PERIODS.reduce((s, [a, b]) => s + b - 
 const HOUR_MS = 3600_000
 const DAY_MS = 24 * HOUR_MS
 const MAX_DAYS = 3660 // a deadline ten years out is a bad limit, not a reason to loop forever
+const CACHE_TTL_MS = 60_000 // the holiday table changes once a year; hot paths read it once a minute
 
 export interface WorkingCalendar {
   /** 'YYYY-MM-DD' (Beijing date) → working or not, for the days that break the weekday rule. */
@@ -25,6 +27,21 @@ export const WEEKDAYS_ONLY: WorkingCalendar = { exceptions: new Map() }
 export async function loadWorkingCalendar(db: Queryable): Promise<WorkingCalendar> {
   const { rows } = await db.query<{ day: string; working: boolean }>(`SELECT to_char(day, 'YYYY-MM-DD') AS day, working FROM work_calendar_day`)
   return { exceptions: new Map(rows.map((r) => [r.day, r.working])) }
+}
+
+const cached = new WeakMap<object, { at: number; calendar: Promise<WorkingCalendar> }>()
+
+/**
+ * The calendar of a database handle, read at most once a minute (for the intake's hot path), through
+ * `via` when given: inside a transaction, the transaction (the embedded engine has one connection).
+ */
+export function workingCalendarOf(db: object, via: Queryable = db as Queryable): Promise<WorkingCalendar> {
+  const hit = cached.get(db)
+  if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.calendar
+  const calendar = loadWorkingCalendar(via)
+  cached.set(db, { at: Date.now(), calendar })
+  calendar.catch(() => cached.delete(db)) // a failed read is not remembered
+  return calendar
 }
 
 /** Whether the Beijing day starting at `beijingDayStart` (ms on the shifted clock) is worked. */

@@ -15,6 +15,7 @@ import { categoryForRouting, type CategoryForRouting, type CategoryRoutingRow } 
 import { checkIncidentRecord, type CheckContext, type RecordProblem, type StagedIncident } from './check-incident-record.ts'
 import { formatOf, readSourceRecords, type SourceFormat } from './read-source-records.ts'
 import { routeStaged } from './route-staged.ts'
+import { loadWorkingCalendar } from '../working-calendar.ts'
 
 const SQL = {
   context: sqlFile(import.meta.url, 'find-import-context.sql'),
@@ -49,7 +50,7 @@ export async function importIncidents(db: Database, opts: { file: string; crs: S
     if (result.problemCount++ < MAX_LISTED_PROBLEMS) result.problems.push(p)
   }
   if (!existsSync(opts.file)) throw new Error(`There is no file ${opts.file}.`)
-  const { ctx, categories } = await loadImportContext(db, opts.crs, (opts.now ?? new Date()).getTime())
+  const { ctx, categories, calendar } = await loadImportContext(db, opts.crs, (opts.now ?? new Date()).getTime())
   try {
     await db.transaction(async (tx) => {
       await tx.query("SELECT set_config('wangge.bulk_load', 'on', true)") // no live announcement per historical row
@@ -68,7 +69,7 @@ export async function importIncidents(db: Database, opts: { file: string; crs: S
       await tx.exec(SQL.assign)
       s.done()
       s = report.stage('route', staged - result.skipped)
-      await routeStaged(tx, categories, (n) => s.tick(n))
+      await routeStaged(tx, categories, calendar, (n) => s.tick(n))
       s.done()
       s = report.stage('write', 2)
       result.inserted = (await tx.query(SQL.write, [opts.crs, path.basename(opts.file)])).rowCount
@@ -131,5 +132,5 @@ export async function loadImportContext(db: Queryable, crs: SourceCrs, now: numb
   const b = rows[0]
   const bounds = b && b.x0 !== null ? { x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 } : null
   const ctx: CheckContext = { crs, categories: new Set(categories.keys()), bounds, now }
-  return { ctx, categories }
+  return { ctx, categories, calendar: await loadWorkingCalendar(db) }
 }

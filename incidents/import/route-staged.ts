@@ -5,13 +5,15 @@ import type { Queryable } from '../../db/database.ts'
 import { sqlFile } from '../../db/sql-file.ts'
 import type { Assignment, AssignMethod } from '../assign-point.ts'
 import { routeIncident, type CategoryForRouting } from '../route-incident.ts'
+import type { WorkingCalendar } from '../working-calendar.ts'
 
 const ROUTING_INPUTS = sqlFile(import.meta.url, 'routing-inputs.sql')
 const COPY_ROUTED = sqlFile(import.meta.url, 'copy-routed.sql')
 const LINES_PER_CHUNK = 5_000 // ~0.3 MB of COPY text per write
 
 /** Routes every row of import_assigned into import_routed; `tick(n)` after each chunk of rows. */
-export async function routeStaged(tx: Queryable, categories: ReadonlyMap<string, CategoryForRouting>, tick: (n: number) => void): Promise<void> {
+export async function routeStaged(tx: Queryable, categories: ReadonlyMap<string, CategoryForRouting>, calendar: WorkingCalendar,
+  tick: (n: number) => void): Promise<void> {
   const chunks: string[] = []
   let lines: string[] = []
   let rest = ''
@@ -19,7 +21,7 @@ export async function routeStaged(tx: Queryable, categories: ReadonlyMap<string,
     const parts = (rest + text).split('\n')
     rest = parts.pop()!
     for (const part of parts) {
-      lines.push(routeLine(part, categories))
+      lines.push(routeLine(part, categories, calendar))
       if (lines.length === LINES_PER_CHUNK) {
         chunks.push(lines.join(''))
         tick(lines.length)
@@ -34,7 +36,7 @@ export async function routeStaged(tx: Queryable, categories: ReadonlyMap<string,
 }
 
 /** One COPY text row in (see routing-inputs.sql), one out. */
-function routeLine(line: string, categories: ReadonlyMap<string, CategoryForRouting>): string {
+function routeLine(line: string, categories: ReadonlyMap<string, CategoryForRouting>, calendar: WorkingCalendar): string {
   const [n, category, reportedMs, method, grid, station, county, exclusive] = line.split('\t').map(unescape)
   // routeIncident decides on codes, kinds and types; names and ids only label the proposal, and
   // the incident row keeps the assignee's kind and code alone, so they are left empty here.
@@ -47,7 +49,7 @@ function routeLine(line: string, categories: ReadonlyMap<string, CategoryForRout
     town: null,
     exclusiveGrids: JSON.parse(exclusive!),
   }
-  const r = routeIncident(categories.get(category!)!, a, new Date(Number(reportedMs)))
+  const r = routeIncident(categories.get(category!)!, a, new Date(Number(reportedMs)), calendar)
   return `${n}\t${r.handlingLevel}\t${escape(r.department.code)}\t${r.assignee ? `${r.assignee.kind}\t${escape(r.assignee.code)}` : '\\N\t\\N'}\t${r.dueAt}\n`
 }
 
