@@ -12,10 +12,10 @@ INSERT INTO staff (name, role, grid_code, village_code, phone) VALUES
   ('王兼职', 'grid_worker_parttime', '320612001001001', '320612001001', NULL),
   ('赵兼职', 'grid_worker_parttime', '320612001001002', '320612001001', NULL),
   ('陈民警', 'community_officer', NULL, '320612001001', '13800000002');
-INSERT INTO incident (id, source, category_code, location, reported_at, village_code, grid_code, department_code, status) VALUES
-  ('00000000-0000-4000-8000-000000000001', 'terminal', '0101', ST_Point(120.605, 31.905, 4326), '2026-11-01T01:00:00Z', '320612001001', '320612001001001', 'citymgmt', 'reported'),
-  ('00000000-0000-4000-8000-000000000002', 'terminal', '0801', ST_Point(120.606, 31.905, 4326), '2026-11-02T01:00:00Z', '320612001001', '320612001001001', 'police110', 'dispatched'),
-  ('00000000-0000-4000-8000-000000000003', 'terminal', '0101', ST_Point(120.607, 31.905, 4326), '2026-11-03T01:00:00Z', '320612001001', '320612001001001', 'citymgmt', 'closed');
+INSERT INTO incident (id, source, category_code, location, reported_at, village_code, grid_code, department_code, status, due_at, closed_at) VALUES
+  ('00000000-0000-4000-8000-000000000001', 'terminal', '0101', ST_Point(120.605, 31.905, 4326), '2026-11-01T01:00:00Z', '320612001001', '320612001001001', 'citymgmt', 'reported', timestamptz '2026-11-01T01:00:00Z' + interval '2 days', NULL),
+  ('00000000-0000-4000-8000-000000000002', 'terminal', '0801', ST_Point(120.606, 31.905, 4326), '2026-11-02T01:00:00Z', '320612001001', '320612001001001', 'police110', 'dispatched', timestamptz '2026-11-02T01:00:00Z' + interval '2 days', NULL),
+  ('00000000-0000-4000-8000-000000000003', 'terminal', '0101', ST_Point(120.607, 31.905, 4326), '2026-11-03T01:00:00Z', '320612001001', '320612001001001', 'citymgmt', 'closed', timestamptz '2026-11-03T01:00:00Z' + interval '2 days', timestamptz '2026-11-03T01:00:00Z' + interval '1 day');
 `
 
 describe.each(TEST_ENGINES)('grid details on %s', (kind) => {

@@ -10,12 +10,12 @@ const CELL_DEG = 200 / 111_320
 // Three reports in one 200 m cell of 通州区 (two on day 0, one on day 1), one elsewhere in the town,
 // one in 如东县 (outside the town hub's area); one police report (status accepted).
 const INCIDENTS = `
-INSERT INTO incident (id, source, category_code, location, reported_at, village_code, town_code, county_code, status) VALUES
-  ('00000000-0000-4000-8000-000000000001', 'terminal', '0101', ST_Point(120.6051, 31.9051, 4326), '2026-11-01T01:00:00Z', '320612001001', '320612001000', '320612000000', 'reported'),
-  ('00000000-0000-4000-8000-000000000002', 'terminal', '0101', ST_Point(120.6052, 31.9052, 4326), '2026-11-01T05:00:00Z', '320612001001', '320612001000', '320612000000', 'reported'),
-  ('00000000-0000-4000-8000-000000000003', 'terminal', '0101', ST_Point(120.6053, 31.9053, 4326), '2026-11-02T05:00:00Z', '320612001001', '320612001000', '320612000000', 'closed'),
-  ('00000000-0000-4000-8000-000000000004', 'terminal', '0801', ST_Point(120.6150, 31.9150, 4326), '2026-11-01T03:00:00Z', '320612001001', '320612001000', '320612000000', 'accepted'),
-  ('00000000-0000-4000-8000-000000000005', 'terminal', '0101', ST_Point(121.1000, 31.9000, 4326), '2026-11-01T03:00:00Z', NULL, NULL, '320623000000', 'reported');
+INSERT INTO incident (id, source, category_code, location, reported_at, village_code, town_code, county_code, status, due_at, closed_at) VALUES
+  ('00000000-0000-4000-8000-000000000001', 'terminal', '0101', ST_Point(120.6051, 31.9051, 4326), '2026-11-01T01:00:00Z', '320612001001', '320612001000', '320612000000', 'reported', timestamptz '2026-11-01T01:00:00Z' + interval '2 days', NULL),
+  ('00000000-0000-4000-8000-000000000002', 'terminal', '0101', ST_Point(120.6052, 31.9052, 4326), '2026-11-01T05:00:00Z', '320612001001', '320612001000', '320612000000', 'reported', timestamptz '2026-11-01T05:00:00Z' + interval '2 days', NULL),
+  ('00000000-0000-4000-8000-000000000003', 'terminal', '0101', ST_Point(120.6053, 31.9053, 4326), '2026-11-02T05:00:00Z', '320612001001', '320612001000', '320612000000', 'closed', timestamptz '2026-11-02T05:00:00Z' + interval '2 days', timestamptz '2026-11-02T05:00:00Z' + interval '1 day'),
+  ('00000000-0000-4000-8000-000000000004', 'terminal', '0801', ST_Point(120.6150, 31.9150, 4326), '2026-11-01T03:00:00Z', '320612001001', '320612001000', '320612000000', 'accepted', timestamptz '2026-11-01T03:00:00Z' + interval '2 days', NULL),
+  ('00000000-0000-4000-8000-000000000005', 'terminal', '0101', ST_Point(121.1000, 31.9000, 4326), '2026-11-01T03:00:00Z', NULL, NULL, '320623000000', 'reported', timestamptz '2026-11-01T03:00:00Z' + interval '2 days', NULL);
 INSERT INTO admin_unit (code, parent_code, level, name, kind, geom) VALUES
   ('320623100001', '320623100000', 'village', '掘港社区', '社区', ST_Multi(ST_MakeEnvelope(121.0, 31.8, 121.2, 32.0, 4326)));
 UPDATE incident SET village_code = '320623100001', town_code = '320623100000' WHERE id = '00000000-0000-4000-8000-000000000005';

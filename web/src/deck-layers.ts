@@ -10,8 +10,10 @@ import type { State } from './state.ts'
 import { bucketsInWindow, type HeatData } from './heat-data.ts'
 
 const HIGHLIGHT_MS = 4_000 // a live report pulses this long
-const HEX_RADIUS_M = 600 // hexagon size
-const HEAT_RADIUS_PX = 28
+const HEX_RADIUS_AT_Z12_M = 500 // hexagon size at zoom 12, doubling per zoom level out
+const HEX_RADIUS_M = [150, 5_000] // smallest and largest hexagon
+const HEAT_RADIUS_PX = 28 // kernel radius on screen
+const HEAT_TEXTURE_PX = 512 // weight map resolution: its max-reduction pass draws one point per texel (2048² by default)
 export const HEAT_COLORS: [number, number, number][] = [
   [255, 255, 178], [254, 217, 118], [254, 178, 76], [253, 141, 60], [240, 59, 32], [189, 0, 38],
 ]
@@ -39,13 +41,16 @@ export function heatWindow(s: State) {
   const i0 = h.bucketStart[b0]
   const i1 = h.bucketStart[b1]
   if (windowData?.heat === h && windowData.i0 === i0 && windowData.i1 === i1) return windowData.data
+  // Views, not copies; a fixed layout (no offset) so that no GPU pipeline is rebuilt for a move.
+  const positions = h.positions.subarray(i0 * 3, i1 * 3)
+  const weights = h.weights.subarray(i0, i1)
   const data = {
     length: i1 - i0,
     attributes: {
-      getPosition: { value: h.positions, size: 3, offset: i0 * 12 },
-      getWeight: { value: h.weights, size: 1, offset: i0 * 4 },
-      getColorWeight: { value: h.weights, size: 1, offset: i0 * 4 },
-      getElevationWeight: { value: h.weights, size: 1, offset: i0 * 4 },
+      getPosition: { value: positions, size: 3 },
+      getWeight: { value: weights, size: 1 },
+      getColorWeight: { value: weights, size: 1 },
+      getElevationWeight: { value: weights, size: 1 },
     },
   }
   windowData = { heat: h, i0, i1, data }
@@ -63,6 +68,7 @@ export function buildLayers(s: State): Layer[] {
         id: 'heatmap',
         data: data as never,
         radiusPixels: HEAT_RADIUS_PX,
+        weightsTextureSize: HEAT_TEXTURE_PX,
         colorRange: HEAT_COLORS,
         aggregation: 'SUM',
       } as never))
@@ -71,7 +77,7 @@ export function buildLayers(s: State): Layer[] {
         id: 'hexagon',
         data: data as never,
         gpuAggregation: false, // the CPU bins also on machines without float render targets
-        radius: HEX_RADIUS_M,
+        radius: Math.min(HEX_RADIUS_M[1], Math.max(HEX_RADIUS_M[0], HEX_RADIUS_AT_Z12_M * 2 ** (12 - s.zoom))),
         colorRange: HEAT_COLORS,
         colorAggregation: 'SUM',
         elevationAggregation: 'SUM',

@@ -6,7 +6,7 @@ import { STRINGS } from './strings.ts'
 import { state, update, subscribe, type State, type View } from './state.ts'
 import { api } from './api-client.ts'
 import { esc } from './escape-html.ts'
-import { createMapView, applyLayerVisibility, showSelectedGrid } from './map-view.ts'
+import { createMapView, applyLayerVisibility, applyPointFilters, showSelectedGrid } from './map-view.ts'
 import { fetchHeat } from './heat-data.ts'
 import { renderLayerPanel } from './layer-panel.ts'
 import { renderTimeSlider, updateTimeLabel } from './time-slider.ts'
@@ -91,6 +91,15 @@ export async function mountDesk(root: HTMLElement) {
 
   const view = await createMapView($('map'), (sel) => update({ selection: sel }))
   map = view.map
+  // 'desk-rendered': the first frame with the style's tiles and the heat drawn (read by the bench).
+  const markRendered = () => {
+    if (state.heat && !performance.getEntriesByName('desk-rendered').length && view.map.loaded() && view.map.areTilesLoaded()) {
+      requestAnimationFrame(() => performance.mark('desk-rendered'))
+    }
+  }
+  view.map.on('render', markRendered)
+  view.map.once('load', () => performance.mark('desk-map-loaded'))
+  view.map.once('idle', () => performance.mark('desk-map-idle'))
 
   subscribe((s: State, changed) => {
     const any = (...keys: (keyof State)[]) => keys.some((k) => changed.has(k))
@@ -101,7 +110,7 @@ export async function mountDesk(root: HTMLElement) {
     }
     if (any('lang', 'layers', 'styleLayers', 'categories', 'filters')) renderLayerPanel($('layer-panel'))
     if (any('layers')) applyLayerVisibility(view.map)
-    if (any('heat', 'time', 'live', 'now', 'layers')) view.render()
+    if (any('heat', 'time', 'live', 'now', 'layers', 'zoom')) view.render()
     if (any('time', 'heat')) {
       const slider = $('time-bar').querySelector<HTMLInputElement>('#time-end')
       const stale = !slider || Number(slider.min) !== s.time.domain[0] + s.time.window || Number(slider.max) !== s.time.domain[1]
@@ -109,7 +118,14 @@ export async function mountDesk(root: HTMLElement) {
       else updateTimeLabel($('time-bar'))
       if ($('time-bar').querySelector('#play')?.textContent !== (s.time.playing ? STRINGS[s.lang].time.pause : STRINGS[s.lang].time.play)) renderTimeSlider($('time-bar'))
     }
-    if (any('filters')) void loadHeat()
+    if (any('filters')) {
+      void loadHeat()
+      applyPointFilters(view.map)
+    }
+    if (any('heat')) {
+      if (!performance.getEntriesByName('desk-heat-loaded').length) performance.mark('desk-heat-loaded')
+      markRendered()
+    }
     if (any('selection')) void loadSelection((g) => showSelectedGrid(view.map, g?.geometry ?? null))
     if (any('selection', 'lang') || (changed.size === 0)) renderDetailPanel($('detail'))
     if (any('live', 'liveConnected', 'lang', 'categories')) renderLiveFeed($('live'))

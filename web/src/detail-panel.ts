@@ -78,7 +78,7 @@ function gridHtml(g: GridDetails): string {
 function incidentHtml(d: IncidentDetails): string {
   const s = STRINGS[state.lang]
   const t = s.incident
-  const allowed = d.allowedActions
+  const allowed = d.allowedActions?.filter((a) => a !== 'merge' || d.nearby.length) // merging needs a suggestion to merge into
   const timeline = d.timeline ?? []
   return `
     <h2>${t.title} · <span class="state s-${esc(d.status)}" id="incident-status">${s.states[d.status] ?? esc(d.status)}</span></h2>

@@ -69,6 +69,16 @@ function addIncidentPoints(map: MlMap) {
   })
 }
 
+/** The category and state filters on the incident points of the tiles (the heat is filtered by the server). */
+export function applyPointFilters(map: MlMap) {
+  if (!map.getLayer('desk-incident-points')) return
+  const { category, status } = state.filters
+  const all: unknown[] = ['all', ['==', ['geometry-type'], 'Point']]
+  if (category) all.push(['==', ['slice', ['to-string', ['get', 'category']], 0, category.length], category])
+  if (status) all.push(['==', ['get', 'status'], status])
+  map.setFilter('desk-incident-points', all as maplibregl.FilterSpecification)
+}
+
 export function applyLayerVisibility(map: MlMap) {
   const style = map.getStyle() // isStyleLoaded() is false while tiles load: the style itself is enough here
   if (!style) return
@@ -84,6 +94,12 @@ maplibregl.setWorkerUrl(workerUrl)
 
 export async function createMapView(container: HTMLElement, onPick: (sel: { kind: 'grid'; code: string } | { kind: 'incident'; id: string }) => void) {
   const style = await loadStyle()
+  // Switched-off layers start hidden, so the map never asks for their tiles (incident and unit
+  // tiles are computed per request).
+  for (const l of style.layers) {
+    const group = layerGroup(l as never)
+    if (group && !state.layers[group as LayerKey]) l.layout = { ...l.layout, visibility: 'none' } as never
+  }
   const map = new maplibregl.Map({
     container,
     style,
@@ -118,11 +134,16 @@ export async function createMapView(container: HTMLElement, onPick: (sel: { kind
   map.addControl(overlay)
   window.map = map
   window.deckOverlay = overlay
+  void flyToJurisdiction(map)
 
   map.on('load', () => {
     addIncidentPoints(map)
     update({ styleLayers: new Set(map.getStyle().layers.map((l) => layerGroup(l as never)).filter((g): g is string => g !== null)) })
     applyLayerVisibility(map)
+  })
+  map.on('zoomend', () => {
+    const zoom = Math.round(map.getZoom())
+    if (zoom !== state.zoom) update({ zoom })
   })
   map.on('click', (e) => {
     const layers = map.getStyle().layers.map((l) => l.id)
@@ -140,6 +161,18 @@ export async function createMapView(container: HTMLElement, onPick: (sel: { kind
     if (hit?.properties?.code) onPick({ kind: 'grid', code: String(hit.properties.code) })
   })
   return { map, overlay, render: () => overlay.setProps({ layers: buildLayers(state) }) }
+}
+
+/** A user scoped to an admin unit starts on it (the city center sees the whole city anyway). */
+async function flyToJurisdiction(map: MlMap) {
+  const user = state.user
+  if (!user || user.scopeKind !== 'admin_unit' || !user.scopeCodes[0]) return
+  const res = await fetch(`/api/admin-units/${user.scopeCodes[0]}`, { headers: { authorization: `Bearer ${state.token}` } })
+  if (!res.ok) return
+  const feature = (await res.json()) as { geometry: GeoJSON.MultiPolygon }
+  const bounds = new maplibregl.LngLatBounds()
+  for (const polygon of feature.geometry.coordinates) for (const [lon, lat] of polygon[0]) bounds.extend([lon, lat])
+  map.fitBounds(bounds, { padding: 40, duration: 0 })
 }
 
 /** Outline of the selected grid, drawn by MapLibre from its GeoJSON. */

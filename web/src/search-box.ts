@@ -30,6 +30,8 @@ export function mountSearchBox(el: HTMLElement, map: () => MlMap | undefined) {
       draw()
     }, DEBOUNCE_MS)
   })
+  input.addEventListener('blur', () => setTimeout(() => (list.hidden = true), 200)) // after a click on a result
+  input.addEventListener('focus', () => (list.hidden = !input.value.trim()))
   list.addEventListener('click', (e) => {
     const li = (e.target as HTMLElement).closest('li[data-i]') as HTMLElement | null
     if (!li) return

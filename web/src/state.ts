@@ -57,6 +57,7 @@ export interface State {
   liveConnected: boolean
   selection: Selection
   now: number
+  zoom: number // whole map zoom levels, for the hexagon size
 }
 
 const DAY = 86_400_000
@@ -80,6 +81,7 @@ export function initialState(): State {
     liveConnected: false,
     selection: null,
     now,
+    zoom: 9,
   }
 }
 

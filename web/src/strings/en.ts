@@ -47,7 +47,7 @@ export const en: Strings = {
     levels: { village: 'Village', town: 'Town', county: 'County', city: 'City' },
   },
   actions: {
-    accept: 'Accept', reject: 'Reject', merge: 'Merge', dispatch: 'Dispatch', sign: 'Sign', handle: 'Report handling', verify: 'Verify',
+    report: 'Reported', escalate: 'Escalated', accept: 'Accept', reject: 'Reject', merge: 'Merge', dispatch: 'Dispatch', sign: 'Sign', handle: 'Report handling', verify: 'Verify',
     'verify-fail': 'Fail re-check', close: 'Close', evaluate: 'Evaluate', return: 'Return', reassign: 'Reassign', 'request-extension': 'Request extension',
     'approve-extension': 'Approve extension', 'refuse-extension': 'Refuse extension', shelve: 'Shelve', reopen: 'Reopen', 'self-resolve': 'Self-resolve',
   },

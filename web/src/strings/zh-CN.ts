@@ -45,7 +45,7 @@ export const zhCN = {
     levels: { village: '村社区', town: '镇街', county: '区县', city: '市' } as Record<string, string>,
   },
   actions: {
-    accept: '受理', reject: '不予受理', merge: '合并', dispatch: '派遣', sign: '签收', handle: '处置反馈', verify: '核查通过',
+    report: '上报', escalate: '督办升级', accept: '受理', reject: '不予受理', merge: '合并', dispatch: '派遣', sign: '签收', handle: '处置反馈', verify: '核查通过',
     'verify-fail': '核查不通过', close: '结案', evaluate: '评价', return: '退单', reassign: '改派', 'request-extension': '申请延期',
     'approve-extension': '批准延期', 'refuse-extension': '驳回延期', shelve: '挂账', reopen: '重新办理', 'self-resolve': '自处置',
   } as Record<string, string>,
