@@ -31,6 +31,7 @@ const GROUP_NAMES = sqlFile(import.meta.url, 'group-names.sql')
 const RATE_DIGITS = 3 // 0.850 = 85.0%
 const HOUR_DIGITS = 1 // hours to close
 const SATISFACTION_DIGITS = 2
+const VILLAGE_CODE_DIGITS = 12 // admin codes
 
 export const GROUP_BYS = ['county', 'town', 'village', 'department', 'category', 'day'] as const
 export type GroupBy = (typeof GROUP_BYS)[number]
@@ -123,12 +124,22 @@ async function scanKpi(db: Queryable, j: Jurisdiction, req: KpiRequest): Promise
   const group = GROUPS[req.groupBy]
   const params: unknown[] = [req.from?.toISOString() ?? '-infinity', req.to.toISOString(), req.asOf.toISOString()]
   const filters: string[] = []
-  if (req.area) filters.push(`i.village_code LIKE $${params.push(`${adminPrefix(req.area)}%`)}`)
+  if (req.area) filters.push(villageRange([adminPrefix(req.area)], params))
+  else if (j.kind === 'admin_unit' && !j.areaPrefixes.includes('')) filters.push(villageRange(j.areaPrefixes, params)) // the scope, sargable
   if (req.department) filters.push(`i.department_code = $${params.push(req.department)}`)
   const sql = KPI.replaceAll('{{KEY}}', group.key)
     .replace('{{SCOPE}}', scopePredicate(j, INCIDENT_SCOPE, params))
     .replace('{{FILTERS}}', filters.join(' AND ') || 'TRUE')
   return (await db.query<KpiRow>(sql, params)).rows
+}
+
+/**
+ * Villages under admin-code prefixes as ranges the village index can answer (LIKE ANY cannot use
+ * it): 12-digit codes sort the same in every collation, so a prefix is a BETWEEN.
+ */
+function villageRange(prefixes: string[], params: unknown[]): string {
+  const range = (p: string) => `i.village_code BETWEEN $${params.push(p.padEnd(VILLAGE_CODE_DIGITS, '0'))} AND $${params.push(p.padEnd(VILLAGE_CODE_DIGITS, '9'))}`
+  return `(${prefixes.map(range).join(' OR ')})`
 }
 
 async function groupNames(db: Queryable, kind: 'admin' | 'department' | 'category' | null, codes: string[]) {
