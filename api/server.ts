@@ -45,9 +45,11 @@ if (seed === 'demo' && db.kind === 'postgres' && !env.DEMO_PASSWORD) {
 }
 if (seed === 'demo' && (await isEmpty(db))) {
   console.error('Empty database: seeding the Nantong demo (once) …')
+  // Seeding is maintenance (it sets sequences): with DATABASE_ROLE it runs as the login user.
+  const seeder = config.databaseRole ? await openDatabase({ ...config, databaseRole: undefined }, log) : db
   try {
     const summary = await seedDemo(
-      db,
+      seeder,
       { seed: DEFAULT_SEED, scale: Number(env.SEED_SCALE || 1), now: new Date(), demoPassword, apiKeys: demoApiKeys },
       terminalReporter(),
     )
@@ -55,6 +57,8 @@ if (seed === 'demo' && (await isEmpty(db))) {
   } catch (err) {
     if (!(err instanceof SeededMeanwhile)) throw err
     log.info('another copy seeded the demo meanwhile')
+  } finally {
+    if (seeder !== db) await seeder.close()
   }
 }
 

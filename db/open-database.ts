@@ -7,16 +7,21 @@ import { openEmbeddedDatabase } from './open-embedded-database.ts'
 
 export interface DatabaseConfig {
   databaseUrl?: string
+  /** The role the server's connections take (production: wangge_app); migrations run as the login user. */
+  databaseRole?: string
   dataDir: string
 }
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseRole: env.DATABASE_ROLE || undefined,
     dataDir: path.resolve(env.DATA_DIR || 'data', 'pglite'),
   }
 }
 
 export function openDatabase(config: DatabaseConfig, log?: ErrorLogger): Promise<Database> {
-  return config.databaseUrl ? openPgDatabase(config.databaseUrl, log) : openEmbeddedDatabase(config.dataDir)
+  return config.databaseUrl
+    ? openPgDatabase(config.databaseUrl, log, { role: config.databaseRole })
+    : openEmbeddedDatabase(config.dataDir)
 }

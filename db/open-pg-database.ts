@@ -28,15 +28,32 @@ const TYPES = {
   },
 } as pg.CustomTypesConfig
 
-export async function openPgDatabase(url: string, log: ErrorLogger = consoleLogger): Promise<Database> {
-  const pool = new pg.Pool({
+export interface PgOptions {
+  /**
+   * A role every connection of the handle takes after the migrations have run (SET ROLE at
+   * connection start): `wangge_app` (migrations/0008) may do all the API does but cannot UPDATE,
+   * DELETE or TRUNCATE the audit trail. The login user must be a member of it.
+   */
+  role?: string
+}
+
+const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/
+
+export async function openPgDatabase(url: string, log: ErrorLogger = consoleLogger, opts: PgOptions = {}): Promise<Database> {
+  if (opts.role !== undefined && !ROLE_NAME.test(opts.role)) {
+    throw new Error(`DATABASE_ROLE must be a plain role name such as wangge_app, not "${opts.role}".`)
+  }
+  const poolConfig: pg.PoolConfig = {
     connectionString: url,
     max: POOL_MAX,
     idleTimeoutMillis: IDLE_TIMEOUT_MS,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
     types: TYPES,
-  })
+  }
+  // The migrations need the login user's own rights: they run on a handle of its own first.
+  if (opts.role) await (await openPgDatabase(url, log)).close()
+  const pool = new pg.Pool(opts.role ? { ...poolConfig, options: `-c role=${opts.role}` } : poolConfig)
   pool.on('error', (err) => log.error({ err: err.message }, 'idle PostgreSQL connection failed'))
   pool.on('connect', (client) => {
     client.on('error', (err) => log.error({ err: err.message }, 'PostgreSQL connection failed'))
@@ -58,7 +75,7 @@ export async function openPgDatabase(url: string, log: ErrorLogger = consoleLogg
 
   try {
     await checkPostgisAvailable(base)
-    await migrate((fn) => transaction(fn))
+    if (!opts.role) await migrate((fn) => transaction(fn))
   } catch (err) {
     await pool.end()
     throw err
