@@ -1,8 +1,9 @@
 // deck.gl layers as a pure function of the state, rebuilt on every change and matched by id. The
-// heat points are ordered by time bucket, so a time window is a contiguous range of the buffers
-// uploaded once: moving the slider changes only an offset and a count, never the data. (The
-// DataFilterExtension cannot do this here: HeatmapLayer's weight pass does not bind its filter
-// attribute in deck.gl 9.4, and GPU hexagon aggregation draws nothing on SwiftShader.)
+// heat points are ordered by time bucket, so a time window is a contiguous slice of the typed
+// arrays built once per fetch: a slider move hands deck.gl views of that slice (no JavaScript copy,
+// no accessor run, the same buffer layout), which it uploads as they are. (DataFilterExtension
+// does not serve here: in deck.gl 9.4 HeatmapLayer's weight pass does not bind the filter
+// attribute, and GPU hexagon aggregation draws nothing on SwiftShader.)
 import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers'
 import { ScatterplotLayer } from '@deck.gl/layers'
 import type { Layer } from '@deck.gl/core'
