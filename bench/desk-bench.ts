@@ -36,6 +36,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function growIncidents(db: Database, total: number): Promise<number> {
   await db.transaction(async (tx) => {
     await tx.exec(`SET LOCAL wangge.bulk_load = 'on'`)
+    const seeded = (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM incident')).rows[0].n
     await tx.query(
       `INSERT INTO incident (id, source, category_code, description, location, reported_at, received_at, village_code, town_code,
                              county_code, grid_code, station_id, status, handling_level, department_code, due_at, closed_at, synthetic)
@@ -43,10 +44,10 @@ async function growIncidents(db: Database, total: number): Promise<number> {
               ST_SetSRID(ST_MakePoint(ST_X(i.location) + (random() - 0.5) * 0.01, ST_Y(i.location) + (random() - 0.5) * 0.01), 4326),
               t.at, t.at, i.village_code, i.town_code, i.county_code, i.grid_code, i.station_id, i.status, i.handling_level,
               i.department_code, t.at + (i.due_at - i.reported_at), t.at + (i.closed_at - i.reported_at), true
-         FROM (SELECT *, row_number() OVER () AS k, count(*) OVER () AS n FROM incident) i
-         JOIN generate_series(1, $1::int) g ON g % i.n = i.k - 1
-        CROSS JOIN LATERAL (SELECT now() - random() * make_interval(days => $2) AS at) t`,
-      [Math.max(0, total - (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM incident')).rows[0].n), DAYS],
+         FROM generate_series(1, $1::int) g
+         JOIN (SELECT *, row_number() OVER () AS k FROM incident) i ON i.k = g % $3::int + 1   -- a hash join on k
+        CROSS JOIN LATERAL (SELECT now() - random() * make_interval(days => $2) AS at, g AS salt) t`,
+      [Math.max(0, total - seeded), DAYS, seeded],
     )
   })
   await db.exec('ANALYZE incident')
