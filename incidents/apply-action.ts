@@ -11,7 +11,7 @@ import {
   PARTY_ROLES, TRANSITIONS, levelAbove, refusal, targetStatus, allowedActions, type Action, type Actor, type IncidentFacts, type Level, type Status,
 } from './incident-transitions.ts'
 import { deadlineForStatus, STEP_OF_STATUS, STEP_SHARES, type CategoryLimit } from './step-deadline.ts'
-import { addWorkingTime, loadWorkingCalendar, type WorkingCalendar } from './working-calendar.ts'
+import { addWorkingTime, workingCalendarOf, type WorkingCalendar } from './working-calendar.ts'
 import type { TimeLimitUnit } from './working-calendar.ts'
 
 const LOCK = sqlFile(import.meta.url, 'lock-incident-for-action.sql')
@@ -108,7 +108,7 @@ export async function applyAction(db: Database, id: string, input: ActionInput, 
     throw new ActionRefused('role', `A ${actor.user.role} cannot ${action} an incident.`)
   }
   if (!UUID.test(id)) throw new ActionRefused('not-found', `No incident ${id} in your jurisdiction.`)
-  const calendar = opts.calendar ?? (await loadWorkingCalendar(db))
+  const calendar = opts.calendar ?? (await workingCalendarOf(db))
   return db.transaction(async (tx) => {
     const params: unknown[] = [id, actor.user?.id ?? null]
     const scope = actor.user ? scopePredicate(actor.jurisdiction, INCIDENT_SCOPE, params) : 'TRUE'
