@@ -19,6 +19,7 @@ import { importIncidents } from '../incidents/import/import-incidents.ts'
 import { createBenchDatabase } from './bench-database.ts'
 import { loadPlaces, randomReport, writeIncidentCsv, type Places } from './bench-places.ts'
 import { driveOpenLoop, summarize } from './drive-open-loop.ts'
+import { postJson } from './post-json.ts'
 import { baselineLoad } from './baseline-load.ts'
 
 const SCALE = Number(process.env.BENCH_SCALE || 1) // the seeded city: 1 = Nantong's real counts
@@ -64,9 +65,8 @@ async function latency(db: Database, url: string, places: Places): Promise<void>
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) })
     const { token } = (await login.json()) as { token: string }
     const viaHttp = async () => {
-      const res = await fetch(`${base}/api/incidents`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(report()) })
-      await res.arrayBuffer()
-      if (res.status !== 201) throw new Error(String(res.status))
+      const status = await postJson(`${base}/api/incidents`, { authorization: `Bearer ${token}` }, JSON.stringify(report()))
+      if (status !== 201) throw new Error(String(status))
     }
     for (const rate of RATES) {
       const run = async (send: () => Promise<void>) => {
