@@ -8,7 +8,8 @@ import { sqlFile } from '../db/sql-file.ts'
 import { scopePredicate } from '../accounts/jurisdiction.ts'
 import { INCIDENT_SCOPE } from './incident-scope.ts'
 import {
-  PARTY_ROLES, TRANSITIONS, levelAbove, refusal, targetStatus, allowedActions, type Action, type Actor, type IncidentFacts, type Level, type Status,
+  PARTY_ROLES, TRANSITIONS, levelAbove, refusal, targetStatus, allowedActions, factsOf, type Action, type Actor, type FactsRow, type IncidentFacts,
+  type Level, type Status,
 } from './incident-transitions.ts'
 import { deadlineForStatus, STEP_OF_STATUS, STEP_SHARES, type CategoryLimit } from './step-deadline.ts'
 import { addWorkingTime, workingCalendarOf, type WorkingCalendar } from './working-calendar.ts'
@@ -63,36 +64,16 @@ export interface ActionOutcome {
   allowedActions: Action[]
 }
 
-interface LockedRow {
+interface LockedRow extends FactsRow {
   id: string
-  status: Status
-  handling_level: Level | null
-  village_code: string | null
-  grid_code: string | null
-  department_code: string | null
-  assignee_kind: 'station' | 'exclusive_grid' | 'grid' | null
-  assignee: string | null
   reporter_id: number | null
   station_code: string | null
-  self_resolvable: boolean
   time_limit: number
   time_limit_unit: TimeLimitUnit
   pending_extension: { id: number; until: string; reason: string } | null
   [column: string]: unknown
 }
 
-export const factsOf = (r: LockedRow): IncidentFacts => ({
-  status: r.status,
-  handlingLevel: r.handling_level,
-  villageCode: r.village_code,
-  gridCode: r.grid_code,
-  departmentCode: r.department_code,
-  assigneeKind: r.assignee_kind,
-  assignee: r.assignee,
-  reporterId: r.reporter_id === null ? null : Number(r.reporter_id),
-  selfResolvable: r.self_resolvable,
-  pendingExtension: r.pending_extension !== null,
-})
 
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string))
 

@@ -90,6 +90,33 @@ export interface IncidentFacts {
   pendingExtension: boolean
 }
 
+/** The incident columns the facts are read from (both the action's locked row and a plain read). */
+export interface FactsRow {
+  status: Status
+  handling_level: Level | null
+  village_code: string | null
+  grid_code: string | null
+  department_code: string | null
+  assignee_kind: 'station' | 'exclusive_grid' | 'grid' | null
+  assignee: string | null
+  reporter_id: number | string | null
+  self_resolvable: boolean
+  pending_extension: unknown | null
+}
+
+export const factsOf = (r: FactsRow): IncidentFacts => ({
+  status: r.status,
+  handlingLevel: r.handling_level,
+  villageCode: r.village_code,
+  gridCode: r.grid_code,
+  departmentCode: r.department_code,
+  assigneeKind: r.assignee_kind,
+  assignee: r.assignee,
+  reporterId: r.reporter_id === null ? null : Number(r.reporter_id),
+  selfResolvable: r.self_resolvable,
+  pendingExtension: r.pending_extension !== null,
+})
+
 /** The caller: who they are and where they may act. The system actor has user null. */
 export interface Actor {
   user: { id: number; role: Role } | null

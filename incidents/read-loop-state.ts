@@ -3,7 +3,7 @@
 // The caller must already have been shown the incident (read-incident.ts checks the scope).
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-file.ts'
-import { allowedActions, type Action, type Actor, type IncidentFacts } from './incident-transitions.ts'
+import { allowedActions, factsOf, type Action, type Actor, type FactsRow, type IncidentFacts } from './incident-transitions.ts'
 import { lightAt, type Light } from './step-deadline.ts'
 
 const READ_STATE = sqlFile(import.meta.url, 'read-loop-state.sql')
@@ -38,18 +38,7 @@ export interface LoopState {
 export async function readLoopState(db: Queryable, id: string, actor: Actor, now: Date) {
   const r = (await db.query<Record<string, any>>(READ_STATE, [id])).rows[0]
   if (!r) return null
-  const facts: IncidentFacts = {
-    status: r.status,
-    handlingLevel: r.handling_level,
-    villageCode: r.village_code,
-    gridCode: r.grid_code,
-    departmentCode: r.department_code,
-    assigneeKind: r.assignee_kind,
-    assignee: r.assignee,
-    reporterId: r.reporter_id === null ? null : Number(r.reporter_id),
-    selfResolvable: r.self_resolvable,
-    pendingExtension: r.pending_extension !== null,
-  }
+  const facts: IncidentFacts = factsOf(r as FactsRow)
   const due = r.step_due_at ? new Date(r.step_due_at) : null
   const warn = r.step_warn_at ? new Date(r.step_warn_at) : null
   const p = r.pending_extension
