@@ -1,7 +1,8 @@
 // GET /api/incidents/heat: incidents of a time window counted per ~200 m cell and per hour or day,
 // within the caller's jurisdiction. The map desk draws its heatmap and hexagons from these counts
-// and filters the buckets on the GPU, so a slider move never asks the server again. Columnar
-// integers keep the answer small: a month of a million-incident city is tens of thousands of cells.
+// and adds up the buckets of its time window itself, so a slider move never asks the server again.
+// Columnar integers keep the answer small: a month of a million-incident city at the desk's
+// coarsest cell is tens of thousands of cell-days.
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps, AppEnv } from './app-env.ts'
@@ -53,20 +54,10 @@ export function incidentHeatRoutes({ db }: AppDeps, access: Access) {
       BUCKET_SECONDS[bucket],
     ]
     const sql = HEAT.replace('{{scope}}', () => scopePredicate(c.get('jurisdiction'), INCIDENT_SCOPE, params))
-    const { rows } = await db.query<{ x: number; y: number; t: number; n: number }>(sql, params)
-    const out = { x: new Array<number>(rows.length), y: new Array<number>(rows.length), t: new Array<number>(rows.length), n: new Array<number>(rows.length) }
-    let total = 0
-    rows.forEach((r, k) => {
-      out.x[k] = r.x
-      out.y[k] = r.y
-      out.t[k] = r.t
-      out.n[k] = r.n
-      total += r.n
+    const { rows: [r] } = await db.query<{ cells: number; total: number; x: string; y: string; t: string; n: string }>(sql, params)
+    const head = JSON.stringify({ from: from.toISOString(), to: to.toISOString(), bucket, bucketSeconds: BUCKET_SECONDS[bucket], cellDegrees, total: r.total, cells: r.cells })
+    return c.body(`${head.slice(0, -1)},"x":${r.x},"y":${r.y},"t":${r.t},"n":${r.n}}`, 200, {
+      'content-type': 'application/json', 'cache-control': 'private, no-store',
     })
-    return c.json(
-      { from: from.toISOString(), to: to.toISOString(), bucket, bucketSeconds: BUCKET_SECONDS[bucket], cellDegrees, total, cells: rows.length, ...out },
-      200,
-      { 'cache-control': 'private, no-store' },
-    )
   })
 }
