@@ -170,8 +170,11 @@ describe.each(TEST_ENGINES)('tile routes on %s', (kind) => {
     const style = await res.json()
     expect(validateStyleMin(style)).toEqual([])
     expect(JSON.stringify(style)).not.toMatch(/https?:\/\/(?!localhost)/) // nothing from the internet
-    for (const source of Object.values(style.sources) as { url: string }[]) {
-      expect((await get(new URL(source.url).pathname)).status).toBe(200)
+    for (const [name, source] of Object.entries(style.sources) as [string, { tiles: string[]; minzoom: number; maxzoom: number }][]) {
+      expect(source).toMatchObject({ minzoom: TILE_LAYERS[name].minzoom, maxzoom: TILE_LAYERS[name].maxzoom })
+      const tile = new URL(source.tiles[0].replace('{z}', '12').replace('{x}', '3421').replace('{y}', '1663')).pathname
+      expect(tile).toBe(`/tiles/${name}/12/3421/1663.mvt`)
+      expect([200, 204]).toContain((await get(tile, TILE_LAYERS[name].scope ? bearer(city) : {})).status)
     }
     expect(Object.keys(style.sources).sort()).toEqual(Object.keys(TILE_LAYERS).sort())
   })

@@ -3,7 +3,8 @@
 // text-font (Noto Sans CJK, Microsoft YaHei, PingFang fall back to the browser's sans-serif).
 // An online raster basemap is added only when configured (basemap.ts).
 import type { Basemap } from './basemap.ts'
-import type { Bounds } from './tile-json.ts'
+import { tileJson, type Bounds } from './tile-json.ts'
+import { TILE_LAYERS } from './tile-layers.ts'
 
 const FONTS = ['Noto Sans CJK SC Regular', 'Microsoft YaHei', 'PingFang SC', 'sans-serif'] // first one found wins
 const HALO = { 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
@@ -15,7 +16,12 @@ const EXCLUSIVE_COLOURS = [
 ]
 
 export function mapStyle(baseUrl: string, bounds: Bounds, basemap: Basemap | null) {
-  const source = (name: string) => ({ type: 'vector' as const, url: `${baseUrl}/tiles/${name}.json` })
+  // Each source carries its TileJSON inline, so a map asks for tiles at once instead of first
+  // fetching six TileJSON documents (/tiles/{layer}.json still serves them to other clients).
+  const source = (name: string) => {
+    const { tiles, minzoom, maxzoom, bounds: extent, attribution } = tileJson(TILE_LAYERS[name], baseUrl, bounds)
+    return { type: 'vector' as const, tiles, minzoom, maxzoom, bounds: extent, attribution }
+  }
   const level = (l: string) => ['==', ['get', 'level'], l]
   return {
     version: 8,
