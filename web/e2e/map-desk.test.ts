@@ -185,6 +185,10 @@ describe.skipIf(!TEST_ENGINES.includes('postgres'))('the map desk in a browser',
     await shot('06-review-queue')
     await page.click(`#review-queue li[data-id="${id}"] button[data-do=accept-dispatch]`)
     await expect.poll(async () => (await api<{ status: string }>(`/api/incidents/${id}`, town)).body.status, { timeout: 10_000 }).toBe('dispatched')
+    // The desk has its answers too: the report leaves the queue and no error notice shows. (Leaving
+    // the page before that would cut the dispatch request short in the browser.)
+    await page.waitForSelector(`#review-queue li[data-id="${id}"]`, { state: 'detached', timeout: 10_000 })
+    expect(await page.locator('#notices .notice.error').count()).toBe(0)
   })
 
   it('shows the closure rate of the seed on the KPI chart', async () => {

@@ -6,6 +6,7 @@ import { STRINGS } from './strings.ts'
 import { state } from './state.ts'
 import { api, ApiError } from './api-client.ts'
 import { esc } from './escape-html.ts'
+import { showNotice } from './show-notice.ts'
 
 const KPI_DAYS = 365 // the period the charts cover
 const COLORS = ['#1f5fbf', '#2a9d8f', '#e9c46a', '#e76f51'] // routed, closed, rate, on-time
@@ -78,7 +79,7 @@ export function shownClosureRate(): number | null {
 
 async function exportCsv() {
   const res = await fetch(`/api/stats/kpi?${period()}&groupBy=county`, { headers: { accept: 'text/csv', authorization: `Bearer ${state.token}` } })
-  if (!res.ok) return alert(`${STRINGS[state.lang].error}: ${res.status}`)
+  if (!res.ok) return showNotice(`${STRINGS[state.lang].error}: ${res.status}`)
   const a = document.createElement('a')
   a.href = URL.createObjectURL(await res.blob())
   a.download = 'kpi-county.csv'

@@ -1,20 +1,21 @@
 // deck.gl layers as a pure function of the state, rebuilt on every change and matched by id. The
-// heat points are ordered by time bucket, so a time window is a contiguous slice of the typed
-// arrays built once per fetch: a slider move hands deck.gl views of that slice (no JavaScript copy,
-// no accessor run, the same buffer layout), which it uploads as they are. (DataFilterExtension
-// does not serve here: in deck.gl 9.4 HeatmapLayer's weight pass does not bind the filter
-// attribute, and GPU hexagon aggregation draws nothing on SwiftShader.)
+// heat of a time window is one point per cell with the window's sum (heat-data.ts windowPoints),
+// handed to deck.gl as binary attributes (no accessor run): the GPU's work per frame then grows
+// with the cells on the map, not with cells × days. (DataFilterExtension does not serve here: in
+// deck.gl 9.4 HeatmapLayer's weight pass does not bind the filter attribute, and GPU hexagon
+// aggregation draws nothing on SwiftShader; and splatting every cell-day, then hiding most, made
+// each frame cost as much as the whole month.)
 import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers'
 import { ScatterplotLayer } from '@deck.gl/layers'
 import type { Layer } from '@deck.gl/core'
 import type { State } from './state.ts'
-import { bucketsInWindow, type HeatData } from './heat-data.ts'
+import { bucketsInWindow, windowPoints, type HeatData } from './heat-data.ts'
 
 const HIGHLIGHT_MS = 4_000 // a live report pulses this long
 const HEX_RADIUS_AT_Z12_M = 500 // hexagon size at zoom 12, doubling per zoom level out
 const HEX_RADIUS_M = [150, 5_000] // smallest and largest hexagon
 const HEAT_RADIUS_PX = 28 // kernel radius on screen
-const HEAT_TEXTURE_PX = 512 // weight map resolution: its max-reduction pass draws one point per texel (2048² by default)
+const HEAT_TEXTURE_PX = 256 // weight map resolution: its max-reduction pass draws one point per texel (2048² by default)
 export const HEAT_COLORS: [number, number, number][] = [
   [255, 255, 178], [254, 217, 118], [254, 178, 76], [253, 141, 60], [240, 59, 32], [189, 0, 38],
 ]
@@ -33,20 +34,16 @@ export const STATE_COLORS: Record<string, [number, number, number]> = {
   shelved: [106, 76, 147],
 }
 
-/** The heat points of the slider window: the same typed arrays at an offset, memoised so that a
- * render that does not move the window hands deck.gl the very same data object. */
-let windowData: { heat: HeatData; i0: number; i1: number; data: unknown } | null = null
+/** The heat points of the slider window, memoised so that a render that does not move the window
+ * hands deck.gl the very same data object (and so uploads nothing). */
+let windowData: { heat: HeatData; b0: number; b1: number; data: { length: number } } | null = null
 export function heatWindow(s: State) {
   const h = s.heat!
   const [b0, b1] = bucketsInWindow(h, s.time.end - s.time.window, s.time.end)
-  const i0 = h.bucketStart[b0]
-  const i1 = h.bucketStart[b1]
-  if (windowData?.heat === h && windowData.i0 === i0 && windowData.i1 === i1) return windowData.data
-  // Views, not copies; a fixed layout (no offset) so that no GPU pipeline is rebuilt for a move.
-  const positions = h.positions.subarray(i0 * 3, i1 * 3)
-  const weights = h.weights.subarray(i0, i1)
+  if (windowData?.heat === h && windowData.b0 === b0 && windowData.b1 === b1) return windowData.data
+  const { length, positions, weights } = windowPoints(h, b0, b1)
   const data = {
-    length: i1 - i0,
+    length,
     attributes: {
       getPosition: { value: positions, size: 3 },
       getWeight: { value: weights, size: 1 },
@@ -54,15 +51,15 @@ export function heatWindow(s: State) {
       getElevationWeight: { value: weights, size: 1 },
     },
   }
-  windowData = { heat: h, i0, i1, data }
+  windowData = { heat: h, b0, b1, data }
   return data
 }
 
 export function buildLayers(s: State): Layer[] {
   const layers: Layer[] = []
   const h = s.heat
-  if (h && h.length) {
-    const data = heatWindow(s)
+  const data = h && h.length ? heatWindow(s) : null
+  if (data && data.length) {
     // A switched-off layer is left out rather than hidden: hidden layers still aggregate on every move.
     if (s.layers.heatmap) layers.push(
       new HeatmapLayer({

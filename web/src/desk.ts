@@ -7,7 +7,8 @@ import { state, update, subscribe, type State, type View } from './state.ts'
 import { api } from './api-client.ts'
 import { esc } from './escape-html.ts'
 import { createMapView, applyLayerVisibility, applyPointFilters, showSelectedGrid } from './map-view.ts'
-import { fetchHeat } from './heat-data.ts'
+import { heatCellMetres } from './heat-data.ts'
+import { fetchHeat } from './fetch-heat.ts'
 import { renderLayerPanel } from './layer-panel.ts'
 import { renderTimeSlider, updateTimeLabel } from './time-slider.ts'
 import { mountSearchBox } from './search-box.ts'
@@ -15,10 +16,13 @@ import { renderDetailPanel, loadSelection } from './detail-panel.ts'
 import { connectLiveFeed, disconnectLiveFeed, onLiveReport, renderLiveFeed } from './live-feed.ts'
 import { loadReviewQueue, renderReviewQueue } from './review-queue.ts'
 import { loadSupervision, renderSupervision } from './supervision-panel.ts'
-import { loadDashboard, renderDashboard, resizeCharts } from './dashboard.ts'
 
 const VIEWS: View[] = ['map', 'review', 'supervision', 'dashboard']
 const REVIEW_ROLES = ['admin', 'town_center', 'county_center', 'city_center'] // who reviews reports
+const HEAT_DAYS = 30 // what the heat data and the slider cover
+/** The dashboard and its chart library load when it is first opened, not with the map. */
+let dashboardModule: Promise<typeof import('./dashboard.ts')> | undefined
+const dashboard = () => (dashboardModule ??= import('./dashboard.ts'))
 
 interface Service { service_code: string; service_name: string; group: string }
 
@@ -71,23 +75,31 @@ export async function mountDesk(root: HTMLElement) {
     for (const v of VIEWS.slice(1)) $(`view-${v}`).hidden = state.view !== v
     if (state.view === 'review') renderReviewQueue($('view-review'), redrawView)
     if (state.view === 'supervision') renderSupervision($('view-supervision'))
-    if (state.view === 'dashboard') renderDashboard($('view-dashboard'))
+    if (state.view === 'dashboard') void dashboard().then((d) => d.renderDashboard($('view-dashboard')))
   }
   const loadView = () => {
     if (state.view === 'review') void loadReviewQueue(redrawView)
     if (state.view === 'supervision') void loadSupervision(redrawView)
-    if (state.view === 'dashboard') void loadDashboard(redrawView)
+    if (state.view === 'dashboard') void dashboard().then((d) => d.loadDashboard(redrawView))
   }
 
+  // The heat of the last HEAT_DAYS at the cell size of the zoom; asked for again when the filters
+  // or the cell size change. The first request leaves before the map is built, beside the style.
   let heatRequest = 0
-  const loadHeat = async () => {
-    const id = ++heatRequest
+  const requestHeat = () => {
     const now = Date.now()
-    const domain: [number, number] = [now - 30 * 86_400_000, now]
-    const heat = await fetchHeat({ from: domain[0], to: domain[1], ...state.filters })
+    const domain: [number, number] = [now - HEAT_DAYS * 86_400_000, now]
+    const heat = fetchHeat({ from: domain[0], to: domain[1], ...state.filters, cellMetres: heatCellMetres(state.zoom) })
+    heat.catch(() => {}) // a failure surfaces where loadHeat awaits it, not as an early unhandled rejection
+    return { id: ++heatRequest, domain, heat }
+  }
+  const loadHeat = async (request = requestHeat()) => {
+    const { id, domain } = request
+    const heat = await request.heat
     if (id !== heatRequest) return
     update({ heat, time: { ...state.time, domain, end: Math.min(Math.max(state.time.end, domain[0] + state.time.window), domain[1]) } })
   }
+  const firstHeat = requestHeat()
 
   const view = await createMapView($('map'), (sel) => update({ selection: sel }))
   map = view.map
@@ -118,10 +130,8 @@ export async function mountDesk(root: HTMLElement) {
       else updateTimeLabel($('time-bar'))
       if ($('time-bar').querySelector('#play')?.textContent !== (s.time.playing ? STRINGS[s.lang].time.pause : STRINGS[s.lang].time.play)) renderTimeSlider($('time-bar'))
     }
-    if (any('filters')) {
-      void loadHeat()
-      applyPointFilters(view.map)
-    }
+    if (any('filters')) applyPointFilters(view.map)
+    if (any('filters') || (any('zoom') && s.heat && heatCellMetres(s.zoom) !== s.heat.cellMetres)) void loadHeat()
     if (any('heat')) {
       if (!performance.getEntriesByName('desk-heat-loaded').length) performance.mark('desk-heat-loaded')
       markRendered()
@@ -138,14 +148,14 @@ export async function mountDesk(root: HTMLElement) {
   onLiveReport((r) => {
     if (state.view === 'review' && r.status === 'reported') void loadReviewQueue(redrawView)
   })
-  window.addEventListener('resize', resizeCharts)
+  window.addEventListener('resize', () => void dashboardModule?.then((d) => d.resizeCharts())) // no charts before it opened
 
   renderChrome()
   renderLayerPanel($('layer-panel'))
   renderTimeSlider($('time-bar'))
   renderLiveFeed($('live'))
   connectLiveFeed()
-  void loadHeat()
+  void loadHeat(firstHeat)
   const services = await fetch('/open311/v2/services.json').then((r) => (r.ok ? (r.json() as Promise<Service[]>) : []))
   const classes = new Map<string, { code: string; name: string; nameEn: string }>()
   for (const sv of services) classes.set(sv.service_code.slice(0, 2), { code: sv.service_code.slice(0, 2), name: sv.group, nameEn: '' })

@@ -3,6 +3,7 @@
 import { STRINGS } from './strings.ts'
 import { state } from './state.ts'
 import { api, ApiError } from './api-client.ts'
+import { showNotice } from './show-notice.ts'
 
 const NEEDS_REASON = new Set(['reject', 'return', 'refuse-extension', 'reopen', 'shelve', 'reassign'])
 const NEEDS_FEEDBACK = new Set(['handle', 'self-resolve'])
@@ -33,7 +34,7 @@ export async function runAction(incident: { id: string; nearby?: { id: string }[
     await api(`/api/incidents/${incident.id}/actions`, { method: 'POST', body: JSON.stringify(body) })
     return true
   } catch (err) {
-    alert(`${t.error}: ${(err as ApiError).detail ?? err}`)
+    showNotice(`${t.error}: ${(err as ApiError).detail ?? err}`)
     return false
   }
 }
