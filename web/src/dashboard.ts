@@ -17,30 +17,18 @@ interface Overview {
   terminals: number
   incidents: { routed: number; closed: number; closureRate: number | null }
 }
-export interface KpiRow { key: string; name: string; routed: number; closed: number; closureRate: number | null; onTimeRate: number | null }
-interface Kpi { rows: KpiRow[]; total: KpiRow | null }
+/** The fields of GET /api/stats/kpi the charts read (stats/compute-kpi.ts has them all). */
+interface KpiFigures { routed: number; closed: number; closureRate: number | null; onTimeRate: number | null }
+export interface KpiGroup extends KpiFigures { code: string | null; name: string; nameEn: string | null }
+interface Kpi { groups: KpiGroup[]; total: KpiFigures }
 
 let overview: Overview | null = null
 let kpi: Partial<Record<'day' | 'county' | 'department', Kpi | null>> = {}
 const charts: echarts.ECharts[] = []
 
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v ?? 0))
-const rate = (v: unknown, a: number, b: number) => (v === null || v === undefined ? (b ? a / b : null) : num(v))
-
-/** One KPI group from the server, whatever the casing of its fields. */
-function toRow(r: Record<string, any>): KpiRow {
-  const routed = num(r.routed)
-  const closed = num(r.closed)
-  const onTime = num(r.onTime ?? r.on_time)
-  return {
-    key: String(r.key ?? r.code ?? r.group ?? ''),
-    name: String(r.name ?? r.label ?? r.key ?? ''),
-    routed,
-    closed,
-    closureRate: rate(r.closureRate ?? r.closure_rate, closed, routed),
-    onTimeRate: rate(r.onTimeRate ?? r.on_time_rate ?? r.onTimeHandlingRate, onTime, closed),
-  }
-}
+const groupName = (g: KpiGroup) => (state.lang === 'en' && g.nameEn ? g.nameEn : g.name)
+const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10)
 
 function period() {
   const to = new Date()
@@ -48,14 +36,12 @@ function period() {
   return `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`
 }
 
+/** The KPIs of the period by one grouping; null for a role the server gives no KPIs to. */
 async function loadKpi(groupBy: 'day' | 'county' | 'department'): Promise<Kpi | null> {
   try {
-    const body = await api<Record<string, any>>(`/api/stats/kpi?${period()}&groupBy=${groupBy}`)
-    const rows = (body.groups ?? body.rows ?? body.items ?? body.data ?? []) as Record<string, any>[]
-    const total = body.total ?? body.totals ?? null
-    return { rows: rows.map(toRow), total: total ? toRow(total) : null }
+    return await api<Kpi>(`/api/stats/kpi?${period()}&groupBy=${groupBy}`)
   } catch (err) {
-    if (err instanceof ApiError && (err.status === 404 || err.status === 400)) return null
+    if (err instanceof ApiError && err.status === 403) return null
     throw err
   }
 }
@@ -118,13 +104,13 @@ export function renderDashboard(el: HTMLElement) {
   // The rate gauges draw as SVG: their figures stay text a screen reader (and a test) can read.
   const chart = (id: string, option: echarts.EChartsOption, renderer: 'canvas' | 'svg' = 'canvas') => {
     const c = echarts.init(el.querySelector<HTMLElement>(`#${id}`)!, undefined, { renderer })
-    c.setOption({ textStyle: { fontFamily: 'Noto Sans CJK SC, Microsoft YaHei, sans-serif' }, color: COLORS, ...option })
+    // No animation: the figures are read at a glance (and a screenshot never catches a half-drawn line).
+    c.setOption({ textStyle: { fontFamily: 'Noto Sans CJK SC, Microsoft YaHei, sans-serif' }, color: COLORS, animation: false, ...option })
     charts.push(c)
   }
   const onTime = kpi.county?.total?.onTimeRate ?? null
   chart('chart-rate', {
     title: { text: `${t.closureRate} / ${t.onTime}`, left: 'center' },
-    animation: false,
     series: [
       { type: 'gauge', name: t.closureRate, center: ['28%', '60%'], radius: '70%', min: 0, max: 100, progress: { show: true },
         detail: { formatter: '{value}%', fontSize: 22 }, data: [{ value: closure === null ? 0 : Math.round(closure * 1000) / 10, name: t.closureRate }] },
@@ -133,29 +119,29 @@ export function renderDashboard(el: HTMLElement) {
     ],
   }, 'svg')
   const bars = (k: Kpi | null | undefined, title: string): echarts.EChartsOption => ({
-    title: { text: title },
+    title: { text: title, left: 'center' },
     tooltip: { trigger: 'axis' },
-    legend: { top: 4, right: 10 },
-    grid: { top: 60, bottom: 60, left: 50, right: 50 },
-    xAxis: { type: 'category', data: (k?.rows ?? []).map((r) => r.name), axisLabel: { rotate: 30 } },
+    legend: { top: 38, left: 'center' }, // under the title
+    grid: { top: 80, bottom: 60, left: 50, right: 50 },
+    xAxis: { type: 'category', data: (k?.groups ?? []).map(groupName), axisLabel: { rotate: 30 } },
     yAxis: [{ type: 'value' }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }],
     series: [
-      { type: 'bar', name: t.series.routed, data: (k?.rows ?? []).map((r) => r.routed) },
-      { type: 'bar', name: t.series.closed, data: (k?.rows ?? []).map((r) => r.closed) },
-      { type: 'line', name: t.series.closureRate, yAxisIndex: 1, data: (k?.rows ?? []).map((r) => (r.closureRate === null ? null : Math.round(r.closureRate * 1000) / 10)) },
-      { type: 'line', name: t.series.onTimeRate, yAxisIndex: 1, data: (k?.rows ?? []).map((r) => (r.onTimeRate === null ? null : Math.round(r.onTimeRate * 1000) / 10)) },
+      { type: 'bar', name: t.series.routed, data: (k?.groups ?? []).map((g) => g.routed) },
+      { type: 'bar', name: t.series.closed, data: (k?.groups ?? []).map((g) => g.closed) },
+      { type: 'line', name: t.series.closureRate, yAxisIndex: 1, data: (k?.groups ?? []).map((g) => percent(g.closureRate)) },
+      { type: 'line', name: t.series.onTimeRate, yAxisIndex: 1, data: (k?.groups ?? []).map((g) => percent(g.onTimeRate)) },
     ],
   })
   chart('chart-trend', {
-    title: { text: t.trend },
+    title: { text: t.trend, left: 'center' },
     tooltip: { trigger: 'axis' },
-    legend: { top: 4, right: 10 },
-    grid: { top: 60, bottom: 40, left: 50, right: 30 },
-    xAxis: { type: 'category', data: (kpi.day?.rows ?? []).map((r) => r.name.slice(0, 10)) },
+    legend: { top: 38, left: 'center' },
+    grid: { top: 80, bottom: 40, left: 50, right: 30 },
+    xAxis: { type: 'category', data: (kpi.day?.groups ?? []).map((g) => g.code ?? g.name) },
     yAxis: { type: 'value' },
     series: [
-      { type: 'line', name: t.series.routed, smooth: true, showSymbol: false, data: (kpi.day?.rows ?? []).map((r) => r.routed) },
-      { type: 'line', name: t.series.closed, smooth: true, showSymbol: false, data: (kpi.day?.rows ?? []).map((r) => r.closed) },
+      { type: 'line', name: t.series.routed, smooth: true, showSymbol: false, data: (kpi.day?.groups ?? []).map((g) => g.routed) },
+      { type: 'line', name: t.series.closed, smooth: true, showSymbol: false, data: (kpi.day?.groups ?? []).map((g) => g.closed) },
     ],
   })
   chart('chart-county', bars(kpi.county, t.byCounty))
