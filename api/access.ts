@@ -3,13 +3,16 @@
 //   app.get('/x', access('signed-in'), …)       any valid token
 //   app.get('/x', access(['admin']), …)         these roles only (others: 403)
 // The middleware authenticates the bearer token, loads the user fresh (a deactivated user is out at
-// once), and puts the user and their Jurisdiction on the context for the scoped queries.
+// once), and puts the user and their Jurisdiction on the context for the scoped queries. Requests of
+// one user that arrive while their user is being read share the next read (db/fresh-read.ts): a map
+// loading thirty tiles at once costs two reads, and none sees the account older than its request.
 // Forgetting the declaration is caught twice: undeclaredRoutes() (run by a test over the whole app)
 // and denyUndeclared, which replaces any response of a route that ran without a declaration.
 import type { Hono, MiddlewareHandler } from 'hono'
 import type { AppDeps, AppEnv } from './app-env.ts'
 import type { Role } from '../accounts/roles.ts'
 import { findUser } from '../accounts/find-user.ts'
+import { createFreshRead } from '../db/fresh-read.ts'
 import { jurisdictionOf } from '../accounts/jurisdiction.ts'
 import { HttpProblem, problemResponse } from './problem.ts'
 
@@ -20,6 +23,7 @@ const DECLARATION = Symbol('access declaration')
 const BEARER = /^Bearer ([A-Za-z0-9_.-]+)$/ // a JWT's three base64url parts
 
 export function createAccess({ db, tokens }: Pick<AppDeps, 'db' | 'tokens'>): Access {
+  const readUser = createFreshRead((id: number) => findUser(db, { id }))
   return (rule) => {
     const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
       c.set('access', typeof rule === 'string' ? rule : rule.join(','))
@@ -33,7 +37,7 @@ export function createAccess({ db, tokens }: Pick<AppDeps, 'db' | 'tokens'>): Ac
       const match = BEARER.exec(header)
       const userId = match ? await tokens.verify(match[1]) : null
       if (userId === null) throw new HttpProblem('unauthenticated', 'The token is invalid or expired: sign in again.')
-      const user = await findUser(db, { id: userId })
+      const user = await readUser(userId)
       if (!user) throw new HttpProblem('unauthenticated', 'This account no longer exists or was deactivated.')
       if (rule !== 'signed-in' && !rule.includes(user.role)) {
         throw new HttpProblem('forbidden', `This needs one of the roles ${rule.join(', ')}; you are signed in as ${user.role}.`)

@@ -3,6 +3,7 @@
 // not a query of its own: requests that arrive while a read is running share the next read.
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-file.ts'
+import { createFreshRead } from '../db/fresh-read.ts'
 import type { VersionSource } from './tile-layers.ts'
 
 const LAYER_VERSIONS = sqlFile(import.meta.url, 'layer-versions.sql')
@@ -15,19 +16,9 @@ export interface LayerVersions {
 }
 
 export function createLayerVersions(db: Queryable): LayerVersions {
-  let running: Promise<Versions> | undefined
-  let queued: Promise<Versions> | undefined
-  const query = async (): Promise<Versions> => {
+  const read = createFreshRead(async (_all: 'all'): Promise<Versions> => {
     const { rows } = await db.query<{ source: VersionSource; version: number | string }>(LAYER_VERSIONS)
     return Object.fromEntries(rows.map((r) => [r.source, Number(r.version)]))
-  }
-  function read(): Promise<Versions> {
-    if (!running) return (running = query().finally(() => (running = undefined)))
-    // A read is under way but began before this call: wait for the next one, shared by all who wait.
-    return (queued ??= running.catch(() => undefined).then(() => {
-      queued = undefined
-      return read()
-    }))
-  }
-  return { read }
+  })
+  return { read: () => read('all') }
 }
