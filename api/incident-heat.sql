@@ -1,3 +1,4 @@
+-- plan per call: the period (and the offset) decide between index walks and scans (db/open-pg-database.ts)
 -- Incidents counted per square cell and per time bucket: the map desk's heatmap and hexagon data.
 -- The answer grows with cells × buckets in the window, never with the number of incidents. It
 -- comes back as one row of JSON arrays (x, y, t, n in bucket order, entry k of each describing

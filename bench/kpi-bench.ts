@@ -68,6 +68,7 @@ export async function kpiBench(): Promise<void> {
         await run()
         ms.push(performance.now() - t)
       }
+      if (process.env.BENCH_KPI_VERBOSE) console.log(ms.map((x) => x.toFixed(0)).join(" "))
       return percentiles(ms)
     }
     const b = await time(naive)

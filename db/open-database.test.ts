@@ -48,6 +48,17 @@ describe.each(TEST_ENGINES)('the %s engine', (kind) => {
     await expect(db.query('DELETE FROM incident_event')).rejects.toThrow(/append-only/)
   })
 
+  it.runIf(kind === 'postgres')('prepares a parameterised statement once, except one planned per call', async () => {
+    const prepared = await db.transaction(async (tx) => {
+      for (let i = 0; i < 7; i++) {
+        await tx.query('SELECT count(*) FROM department WHERE code > $1 /* kept */', [String(i)])
+        await tx.query('-- plan per call: its best plan depends on $1\nSELECT count(*) FROM department WHERE code > $1 /* unnamed */', [String(i)])
+      }
+      return (await tx.query<{ statement: string }>(`SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%department WHERE code > $1%'`)).rows
+    })
+    expect(prepared.map((p) => p.statement)).toEqual(['SELECT count(*) FROM department WHERE code > $1 /* kept */'])
+  })
+
   it('keeps its data across a restart', async () => {
     await db.query(`INSERT INTO department (code, name, name_en) VALUES ('kept', '保留', 'kept')`)
     await db.close()

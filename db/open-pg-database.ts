@@ -122,11 +122,16 @@ export async function openPgDatabase(url: string, log: ErrorLogger = consoleLogg
  * once (PostgreSQL then keeps a generic plan) instead of on every call: planning the intake's
  * joins cost more than running them. The name is a hash of the text; texts beyond MAX_PREPARED
  * (say, generated with a varying number of placeholders) run unnamed, so a connection's cache
- * stays bounded.
+ * stays bounded. A statement whose best plan depends on its values (a period, an OFFSET) says so
+ * with a line `-- plan per call` and runs unnamed: PostgreSQL plans it with the values each time,
+ * where a generic plan, chosen after five calls on a connection, can be ten times slower.
  */
+export const PLAN_PER_CALL = /^-- plan per call\b/m
+
 function preparedNames(): (sql: string) => string | undefined {
   const names = new Map<string, string>()
   return (sql) => {
+    if (PLAN_PER_CALL.test(sql)) return undefined
     let name = names.get(sql)
     if (!name && names.size < MAX_PREPARED) {
       name = 's' + createHash('sha1').update(sql).digest('hex').slice(0, 20)

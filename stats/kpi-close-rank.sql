@@ -1,3 +1,4 @@
+-- plan per call: the period (and the offset) decide between index walks and scans (db/open-pg-database.ts)
 -- Times to close (seconds) of the closed incidents reported in [$1, $2), slowest first, from the
 -- $3-th on, two of them: the neighbours a percentile interpolates between, read from the top of
 -- incident_close_time_county_idx / incident_close_time_idx. The inner query projects only the

@@ -1,3 +1,4 @@
+-- plan per call: the period (and the offset) decide between index walks and scans (db/open-pg-database.ts)
 -- Open incidents reported in [$1, $2) that are not past due at $3 (due then or later, or without
 -- a due time), per county, from the partial index incident_open_due_idx. The overdue
 -- open ones are the rollup's open ones (routed − closed − shelved) less these: only the few still

@@ -1,3 +1,4 @@
+-- plan per call: the period (and the offset) decide between index walks and scans (db/open-pg-database.ts)
 -- The additive KPI figures per county from kpi_daily (whole Beijing days [$1, $2))
 -- plus the raw rows of the partial days at either end ([$3, $4) and [$5, $6), either may be empty).
 -- Means come out as sums (close_seconds, satisfaction_sum); the caller adds the counties up. Placeholders: ROLLUP_SCOPE and

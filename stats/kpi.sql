@@ -1,3 +1,4 @@
+-- plan per call: the period (and the offset) decide between index walks and scans (db/open-pg-database.ts)
 -- The closed-loop KPIs of the incidents reported in [$1, $2), per group and in total (one scan,
 -- GROUPING SETS). $3 is the as-of time for overdue (the end of the period, or now if earlier).
 -- Placeholders in double braces are filled by compute-kpi.ts from fixed lists, never from a
