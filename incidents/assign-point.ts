@@ -3,7 +3,8 @@
 import type { Queryable } from '../db/database.ts'
 import { sqlFile } from '../db/sql-file.ts'
 
-const ASSIGN_POINT = sqlFile(import.meta.url, 'assign-point.sql')
+/** `$1` lon, `$2` lat; one row (AssignmentRow). Also part of intake-facts.sql. */
+export const ASSIGN_POINT = sqlFile(import.meta.url, 'assign-point.sql')
 
 export type AssignMethod = 'inside' | 'edge' | 'nearest' | 'outside'
 interface Named {
@@ -21,7 +22,7 @@ export interface Assignment {
   method: AssignMethod
 }
 
-interface Row {
+export interface AssignmentRow {
   grid_id: number | null
   grid_code: string | null
   grid_name: string | null
@@ -42,8 +43,11 @@ interface Row {
 const named = (code: string | null, name: string | null): Named | null => (code ? { code, name: name ?? '' } : null)
 
 export async function assignPoint(db: Queryable, lon: number, lat: number): Promise<Assignment> {
-  const { rows } = await db.query<Row>(ASSIGN_POINT, [lon, lat])
-  const r = rows[0]
+  const { rows } = await db.query<AssignmentRow>(ASSIGN_POINT, [lon, lat])
+  return toAssignment(rows[0])
+}
+
+export function toAssignment(r: AssignmentRow): Assignment {
   return {
     grid: r.grid_id ? { id: r.grid_id, code: r.grid_code!, name: r.grid_name!, version: r.grid_version! } : null,
     exclusiveGrids: typeof r.exclusive_grids === 'string' ? JSON.parse(r.exclusive_grids) : r.exclusive_grids,

@@ -10,7 +10,8 @@ import type { HandlingLevel, Routing } from './route-incident.ts'
 import type { SourceCrs } from '../geodata/to-wgs84.ts'
 
 const READ_INCIDENT = sqlFile(import.meta.url, 'read-incident.sql')
-const NEARBY = sqlFile(import.meta.url, 'nearby-incidents.sql')
+/** `$1` lon, `$2` lat, `$3` category, `$4` own id, `$5` report time; `{{scope}}`. Also part of intake-facts.sql. */
+export const NEARBY = sqlFile(import.meta.url, 'nearby-incidents.sql')
 
 export interface Reader {
   userId: number
@@ -77,6 +78,12 @@ export async function readIncident(db: Queryable, id: string, by: Reader): Promi
 export async function findNearby(db: Queryable, of: { lon: number; lat: number; category: string; id: string; reportedAt: Date | string },
   jurisdiction: Jurisdiction): Promise<IncidentView['nearby']> {
   const params: unknown[] = [of.lon, of.lat, of.category, of.id, of.reportedAt]
-  const { rows } = await db.query<Record<string, any>>(NEARBY.replace('{{scope}}', () => scopePredicate(jurisdiction, INCIDENT_SCOPE, params)), params)
+  const { rows } = await db.query<NearbyRow>(NEARBY.replace('{{scope}}', () => scopePredicate(jurisdiction, INCIDENT_SCOPE, params)), params)
+  return toNearby(rows)
+}
+
+export interface NearbyRow { id: string; status: string; description: string; reported_at: Date | string; distance_m: number | string }
+
+export function toNearby(rows: NearbyRow[]): IncidentView['nearby'] {
   return rows.map((n) => ({ id: n.id, status: n.status, description: n.description, reportedAt: iso(n.reported_at)!, distanceM: Number(n.distance_m) }))
 }
