@@ -1,5 +1,9 @@
 // Bearer tokens: JWTs signed with HS256. Verification pins the algorithm, issuer and audience, so
 // `alg: none`, a token signed with another key or algorithm, and an expired token are all refused.
+// A map desk sends hundreds of requests with one token, so a token that verified is remembered
+// (bounded, oldest out first) with its expiry, and checked again only against the clock: the
+// signature, issuer and audience of a given string cannot change. The key is imported once.
+// Whether the account is still active is the caller's fresh read (api/access.ts), every time.
 import { randomBytes } from 'node:crypto'
 import { SignJWT, jwtVerify } from 'jose'
 import type { Queryable } from '../db/database.ts'
@@ -9,6 +13,7 @@ const ISSUER = 'wangge'
 const AUDIENCE = 'wangge-api'
 const TOKEN_LIFETIME_S = 12 * 3600 // one working shift
 const KEY_NAME = 'jwt-hs256' // row in server_key
+const REMEMBERED_TOKENS = 10_000 // verified tokens kept: more than the signed-in users of a city
 
 export interface TokenService {
   sign(userId: number, role: string): Promise<{ token: string; expiresAt: Date }>
@@ -17,6 +22,8 @@ export interface TokenService {
 }
 
 export function createTokenService(secret: Uint8Array, now: () => Date = () => new Date()): TokenService {
+  const key = crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
+  const verified = new Map<string, { id: number; expiresAtMs: number }>() // insertion order: oldest first
   return {
     async sign(userId, role) {
       const iat = Math.floor(now().getTime() / 1000)
@@ -28,19 +35,25 @@ export function createTokenService(secret: Uint8Array, now: () => Date = () => n
         .setAudience(AUDIENCE)
         .setIssuedAt(iat)
         .setExpirationTime(exp)
-        .sign(secret)
+        .sign(await key)
       return { token, expiresAt: new Date(exp * 1000) }
     },
     async verify(token) {
+      const known = verified.get(token)
+      if (known) return now().getTime() < known.expiresAtMs ? known.id : null
       try {
-        const { payload } = await jwtVerify(token, secret, {
+        const { payload } = await jwtVerify(token, await key, {
           algorithms: [ALGORITHM],
           issuer: ISSUER,
           audience: AUDIENCE,
+          requiredClaims: ['exp'],
           currentDate: now(),
         })
         const id = Number(payload.sub)
-        return Number.isSafeInteger(id) && id > 0 ? id : null
+        if (!(Number.isSafeInteger(id) && id > 0)) return null
+        if (verified.size >= REMEMBERED_TOKENS) verified.delete(verified.keys().next().value!)
+        verified.set(token, { id, expiresAtMs: payload.exp! * 1000 })
+        return id
       } catch {
         return null
       }

@@ -36,6 +36,10 @@ export async function intakeBench(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'wangge-intake-bench-'))
   try {
     await seedDemo(bench.db, { seed: DEFAULT_SEED, scale: SCALE, now: new Date(), demoPassword: PASSWORD })
+    // A settled database, as a city's would be: the seed's tables vacuumed and analysed (else
+    // autovacuum works through them during the first runs) and its WAL checkpointed.
+    await bench.db.exec('VACUUM ANALYZE')
+    await bench.db.exec('CHECKPOINT')
     const places = await loadPlaces(bench.db)
     await latency(bench.db, bench.url, places)
     await bulk(bench.db, dir, places)
@@ -70,6 +74,11 @@ async function latency(db: Database, url: string, places: Places): Promise<void>
     }
     for (const rate of RATES) {
       const run = async (send: () => Promise<void>) => {
+        // Fresh statistics and a checkpoint before each side (as pgbench does): otherwise the rows
+        // the previous run added set off autoanalyze, or the seed's WAL a checkpoint, in the middle
+        // of this one, on one side only.
+        await db.exec('VACUUM ANALYZE incident, incident_event')
+        await db.exec('CHECKPOINT')
         await driveOpenLoop(rate, WARMUP_SECONDS, send)
         return driveOpenLoop(rate, SECONDS, send)
       }
