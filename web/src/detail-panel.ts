@@ -6,6 +6,7 @@ import { state, update } from './state.ts'
 import { api, ApiError } from './api-client.ts'
 import { esc } from './escape-html.ts'
 import { runAction } from './run-action.ts'
+import { formatTime } from './format-time.ts'
 
 interface Person { name: string; role: string; phone: string | null }
 export interface GridDetails {
@@ -29,7 +30,7 @@ export interface IncidentDetails {
 }
 
 let loaded: { key: string; data: GridDetails | IncidentDetails | null; error?: string } | null = null
-const time = (iso: string) => new Date(iso).toLocaleString(state.lang, { hour12: false })
+const time = (t: string) => formatTime(t, state.lang)
 
 export async function loadSelection(onGrid: (g: GridDetails | null) => void) {
   const sel = state.selection

@@ -4,6 +4,7 @@ import { STRINGS } from './strings.ts'
 import { state, update, type LiveReport } from './state.ts'
 import { LIVE_HIGHLIGHT_MS } from './deck-layers.ts'
 import { esc } from './escape-html.ts'
+import { formatClock } from './format-time.ts'
 
 const MAX_ITEMS = 200 // the feed keeps the newest
 let source: EventSource | null = null
@@ -59,7 +60,7 @@ export function renderLiveFeed(el: HTMLElement) {
     <ul class="feed" id="live-feed">${state.live.length ? state.live.slice(0, 50).map((r) => `
       <li data-incident="${esc(r.id)}" class="${state.now - r.seenAt < LIVE_HIGHLIGHT_MS ? 'fresh' : ''}">
         <span class="state s-${esc(r.status)}">${t.states[r.status] ?? esc(r.status)}</span>
-        ${esc(categoryName(r.categoryCode))} <small>${new Date(r.reportedAt).toLocaleTimeString(state.lang, { hour12: false })}</small>
+        ${esc(categoryName(r.categoryCode))} <small>${formatClock(r.reportedAt, state.lang)}</small>
       </li>`).join('') : `<li class="muted">${t.live.empty}</li>`}
     </ul>`
   el.querySelectorAll<HTMLElement>('[data-incident]').forEach((li) =>

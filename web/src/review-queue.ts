@@ -4,9 +4,10 @@ import { STRINGS } from './strings.ts'
 import { state } from './state.ts'
 import { api } from './api-client.ts'
 import { esc } from './escape-html.ts'
-import { listIncidents, categoryLabel, type ListedIncident } from './list-incidents.ts'
+import { listIncidents, type ListedIncident } from './list-incidents.ts'
 import { runAction } from './run-action.ts'
 import type { IncidentDetails } from './detail-panel.ts'
+import { formatTime } from './format-time.ts'
 
 const QUEUE_SIZE = 30 // reports shown at once
 let items: (ListedIncident & { details?: IncidentDetails })[] | null | undefined
@@ -16,16 +17,17 @@ export async function loadReviewQueue(redraw: () => void) {
   if (loading) return
   loading = true
   try {
-    const list = await listIncidents([`/api/incidents?status=reported&limit=${QUEUE_SIZE}`])
+    const list = await listIncidents(`status=reported&limit=${QUEUE_SIZE}`)
     if (list) {
-      const open = list.filter((i) => i.status === 'reported').slice(0, QUEUE_SIZE)
-      items = await Promise.all(open.map(async (i) => ({ ...i, details: await api<IncidentDetails>(`/api/incidents/${i.id}`).catch(() => undefined) })))
+      items = await Promise.all(list.map(async (i) => ({ ...i, details: await api<IncidentDetails>(`/api/incidents/${i.id}`).catch(() => undefined) })))
     } else items = null
   } finally {
     loading = false
   }
   redraw()
 }
+
+const when = (t: string) => formatTime(t, state.lang)
 
 export function renderReviewQueue(el: HTMLElement, redraw: () => void) {
   const s = STRINGS[state.lang]
@@ -44,9 +46,11 @@ export function renderReviewQueue(el: HTMLElement, redraw: () => void) {
       const d = i.details
       const allowed = d?.allowedActions ?? ['accept', 'reject', 'merge']
       return `<li data-id="${esc(i.id)}">
-        <div class="head"><b>${esc(d?.category.name ?? categoryLabel(i))}</b> <small>${new Date(i.reportedAt).toLocaleString(state.lang, { hour12: false })}</small>
-          <small>${esc(d?.assignment.town?.name ?? '')} ${esc(d?.assignment.grid?.name ?? '')}</small></div>
-        <div class="desc">${esc(d?.description ?? i.description ?? '')}</div>
+        <div class="head">${i.light ? `<span class="light ${i.light}" title="${s.supervision[i.light]}"></span>` : ''}<b>${esc(i.category.name)}</b>
+          <small>${when(i.reportedAt)}</small>
+          <small>${esc(d?.assignment.town?.name ?? '')} ${esc(d?.assignment.grid?.name ?? '')}</small>
+          ${i.stepDueAt ? `<small class="deadline">${t.reviewBy} ${when(i.stepDueAt)}</small>` : ''}</div>
+        <div class="desc">${esc(i.description)}</div>
         <div class="actions">
           ${allowed.includes('accept') ? `<button type="button" class="primary" data-do="accept">${s.actions.accept}</button>
             <button type="button" class="primary" data-do="accept-dispatch">${s.actions.accept} + ${s.actions.dispatch}</button>` : ''}

@@ -4,29 +4,18 @@ import { STRINGS } from './strings.ts'
 import { state, update } from './state.ts'
 import { esc } from './escape-html.ts'
 import { api } from './api-client.ts'
-import { listIncidents, categoryLabel, type ListedIncident } from './list-incidents.ts'
+import { listIncidents, type ListedIncident } from './list-incidents.ts'
 
 const CENTERS = ['admin', 'city_center', 'county_center', 'town_center'] // who holds a supervision queue
 
-const YELLOW_AT = 0.8 // share of the time limit used when the light turns yellow
 const PAGE = 200 // events per light
 let items: ListedIncident[] | null | undefined
 let escalated: { at: string; fromLevel: string; toLevel: string; incidentId: string }[] = []
 
-/** The light of an event from its deadline, unless the server already says. */
-export function lightOf(i: ListedIncident, now = Date.now()): 'red' | 'yellow' | 'green' {
-  if (i.light) return i.light
-  const due = Date.parse(String(i.stepDueAt ?? i.dueAt ?? ''))
-  if (!Number.isFinite(due)) return 'green'
-  if (due < now) return 'red'
-  const start = Date.parse(i.reportedAt)
-  return (now - start) / (due - start) >= YELLOW_AT ? 'yellow' : 'green'
-}
-
 export async function loadSupervision(redraw: () => void) {
   const [red, yellow] = await Promise.all([
-    listIncidents([`/api/incidents?light=red&limit=${PAGE}`]),
-    listIncidents([`/api/incidents?light=yellow&limit=${PAGE}`]),
+    listIncidents(`light=red&limit=${PAGE}`),
+    listIncidents(`light=yellow&limit=${PAGE}`),
   ])
   items = red && yellow ? [...red, ...yellow] : null
   // The escalation records (督办) are the centers' queue; other roles see the lights only.
@@ -43,7 +32,7 @@ export function renderSupervision(el: HTMLElement) {
   if (items === undefined) return void (el.innerHTML = `<h2>${t.title}</h2><p class="muted">${s.loading}</p>`)
   if (items === null) return void (el.innerHTML = `<h2>${t.title}</h2><p class="muted" id="supervision-unavailable">${t.unavailable}</p>`)
   const now = Date.now()
-  const rows = items.map((i) => ({ i, light: lightOf(i, now) })).filter((r) => r.light !== 'green')
+  const rows = items.map((i) => ({ i, light: i.light as 'red' | 'yellow' })) // the server's lights, as asked for
   rows.sort((a, b) => (a.light === b.light ? 0 : a.light === 'red' ? -1 : 1))
   const count = (l: string) => rows.filter((r) => r.light === l).length
   el.innerHTML = `<h2>${t.title}</h2>
@@ -51,12 +40,12 @@ export function renderSupervision(el: HTMLElement) {
       <span class="light yellow"></span>${t.yellow}: <b id="yellow-count">${count('yellow')}</b></p>
     ${rows.length ? '' : `<p class="muted">${t.empty}</p>`}
     <table class="supervision"><tbody>${rows.map(({ i, light }) => {
-      const due = Date.parse(String(i.stepDueAt ?? i.dueAt ?? ''))
+      const due = Date.parse(i.stepDueAt ?? '')
       const hours = Number.isFinite(due) ? Math.round(Math.abs(due - now) / 3_600_000) : null
       return `<tr data-incident="${esc(i.id)}"><td><span class="light ${light}"></span></td>
-        <td>${esc(categoryLabel(i))}</td><td>${s.states[i.status] ?? esc(i.status)}</td>
+        <td>${esc(i.category.name)}</td><td>${s.states[i.status] ?? esc(i.status)}</td>
         <td>${t.level}: ${s.incident.levels[String(i.handlingLevel)] ?? esc(i.handlingLevel ?? '')}</td>
-        <td>${t.escalations}: ${Number((i.counts as { escalations?: number } | undefined)?.escalations ?? i.escalationCount ?? 0)}</td>
+        <td>${t.escalations}: ${i.counts.escalations}</td>
         <td>${hours === null ? '' : `${light === 'red' ? t.overdueBy : t.dueIn} ${hours} ${s.hours}`}</td></tr>`
     }).join('')}</tbody></table>`
   el.querySelectorAll<HTMLElement>('[data-incident]').forEach((tr) =>

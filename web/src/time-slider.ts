@@ -3,6 +3,7 @@
 import { STRINGS } from './strings.ts'
 import { state, update } from './state.ts'
 import { countInWindow } from './heat-data.ts'
+import { formatShort } from './format-time.ts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -10,7 +11,7 @@ const PRESETS = [['h24', DAY], ['d7', 7 * DAY], ['d30', 30 * DAY]] as const
 const PLAY_STEP_MS = 300 // one bucket per tick
 let timer: ReturnType<typeof setInterval> | undefined
 
-const fmt = (ms: number) => new Date(ms).toLocaleString(state.lang, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
+const fmt = (ms: number) => formatShort(ms, state.lang)
 
 function step() {
   const [from, to] = state.time.domain
