@@ -22,7 +22,7 @@ import { PostgisMissingError } from '../db/postgis-version.ts'
 import { createTokenService, loadSigningSecret } from '../accounts/token-service.ts'
 import { DEFAULT_DEMO_PASSWORD, DEFAULT_SEED, isEmpty, SeededMeanwhile, seedDemo } from '../geodata/seed-demo.ts'
 import { terminalReporter } from '../geodata/terminal-reporter.ts'
-import { demoApiKey, hashApiKey } from '../accounts/api-keys.ts'
+import { demoApiKey, hashApiKey, KEY_ONLY_PASSWORD_HASH } from '../accounts/api-keys.ts'
 import { startSupervisionScheduler } from '../incidents/supervision-scheduler.ts'
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist')
@@ -67,8 +67,9 @@ const tokens = createTokenService(await loadSigningSecret(db, env.JWT_SECRET))
 const app = createApp({ db, tokens, log, webRoot: existsSync(WEB_ROOT) ? path.relative(process.cwd(), WEB_ROOT) : undefined })
 const server = serve({ fetch: app.fetch, port }, async (info) => {
   const { rows } = await db.query<{ username: string; role: string }>(
-    `SELECT username, role FROM app_user WHERE demo ORDER BY array_position(ARRAY['admin','city_center','grid_office',
+    `SELECT username, role FROM app_user WHERE demo AND password_hash <> $1 ORDER BY array_position(ARRAY['admin','city_center','grid_office',
        'county_center','town_center','village_center','station','department','grid_worker'], role), username`,
+    [KEY_ONLY_PASSWORD_HASH], // the API keys' service accounts cannot sign in
   )
   const firstOf = new Map<string, string>()
   for (const r of rows) if (!firstOf.has(r.role)) firstOf.set(r.role, r.username)
