@@ -2,30 +2,19 @@
 // caller's jurisdiction holds arrives as an `incident` event whose data is the small JSON of
 // migrations/0006_incident_notify.sql; the map fetches anything more by id. Nothing is replayed
 // after a reconnect: a client that was away re-reads the list it shows.
-import { Hono, type MiddlewareHandler } from 'hono'
+import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import type { AppDeps, AppEnv } from './app-env.ts'
 import type { Access } from './access.ts'
 import type { LiveFeed } from './live-feed.ts'
 import { HttpProblem } from './problem.ts'
+import { tokenFromQuery } from './token-from-query.ts' // EventSource sends no headers
 
 const RETRY_MS = 3_000 // EventSource's reconnect delay after a drop
 const HEARTBEAT_MS = 25_000 // a comment line under the 30–60 s idle cut-off of common proxies
 const MAX_STREAM_MS = 10 * 60_000 // then closed: the browser reconnects by itself and passes access() again,
 // so a deactivated account or an expired token loses the feed within this time
 const MAX_BACKLOG = 1_000 // events queued for one client that does not read; it reconnects and re-reads
-
-/**
- * A browser's EventSource cannot send an Authorization header, so this route alone also takes the
- * token as `?token=`, copied into the header for access() to check as usual. Query strings are kept
- * out of our request log (api/request-log.ts logs the path only), but a proxy in front may log
- * them: that is why no other route accepts it. A header, when present, wins.
- */
-const tokenFromQuery: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = c.req.query('token')
-  if (token && !c.req.header('authorization')) c.req.raw.headers.set('authorization', `Bearer ${token}`)
-  await next()
-}
 
 export function eventsRoutes(_deps: AppDeps, access: Access, feed: LiveFeed) {
   return new Hono<AppEnv>()

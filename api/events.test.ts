@@ -117,7 +117,7 @@ describe.each(TEST_ENGINES)('the live feed on %s', (kind) => {
 
   it('refuses a stream without a valid token (401) and takes ?token= on this route only', async () => {
     const app = createApp({ db: t.db, tokens: t.tokens, log: pino({ level: 'silent' }) }, feed)
-    for (const path of ['/api/events/stream', '/api/events/stream?token=not.a.token']) {
+    for (const path of ['/api/events/stream', '/api/events/stream?token=not.a.token', '/api/events/stream?token=a%0Ab', '/api/events/stream?token=%E4%B8%AD']) {
       const res = await app.request(path)
       expect(res.status).toBe(401)
       expect(await res.json()).toMatchObject({ type: '/problems/unauthenticated' })

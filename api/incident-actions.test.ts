@@ -144,6 +144,7 @@ describe.each(TEST_ENGINES)('the closed loop on %s', (kind) => {
       [{ action: 'reopen' }, 'reason'],
       [{ action: 'fly' }, 'action'],
       [{ action: 'reopen', reason: '   ' }, 'reason'],
+      [{ action: 'dispatch', to: { kind: 'station', code: '320612510100' } }, 'to'], // the point's station, not a chosen one
     ] as const) {
       const res = await f.act('admin', id, body)
       expect(res.status).toBe(422)
@@ -158,6 +159,16 @@ describe.each(TEST_ENGINES)('the closed loop on %s', (kind) => {
     const photo = await f.act('admin', signed, { action: 'handle', feedback: 'x', photoIds: [999999] })
     expect(photo.status).toBe(422)
     expect(((await photo.json()) as { errors: { field: string }[] }).errors[0].field).toBe('photoIds')
+  })
+
+  it('refuses an extension to a time it could not print back, and leaves the incident readable', async () => {
+    const id = await f.reportIn('signed')
+    for (const until of ['+010000-01-01T00:00:00Z', '10000-01-01T00:00:00Z', '9999-12-31T23:59:59-23:00', '2100-01-01T00:00:00Z']) {
+      const res = await f.act('department-citymgmt', id, { action: 'request-extension', until, reason: '等材料' })
+      expect(res.status).toBe(422)
+      expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain('until')
+    }
+    expect((await f.get('admin', id)).loop.pendingExtension).toBeNull()
   })
 
   // Who may act: for each action, the caller who may (200), callers with the role but not this

@@ -9,6 +9,7 @@ import type { AppDeps, AppEnv } from './app-env.ts'
 import type { Access } from './access.ts'
 import { HttpProblem } from './problem.ts'
 import { readQuery } from './validate-request.ts'
+import { wholeNumber, zonedTime } from './request-values.ts'
 import { scopePredicate } from '../accounts/jurisdiction.ts'
 import { INCIDENT_SCOPE } from '../incidents/incident-scope.ts'
 import { sqlFile } from '../db/sql-file.ts'
@@ -23,11 +24,11 @@ const STATUSES = ['reported', 'accepted', 'rejected', 'merged', 'dispatched', 's
 const commaList = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
 
 const Query = z.object({
-  from: z.iso.datetime({ offset: true, message: 'is an ISO 8601 time with a zone, e.g. 2026-11-01T00:00:00+08:00' }).optional(),
-  to: z.iso.datetime({ offset: true, message: 'is an ISO 8601 time with a zone, e.g. 2026-12-01T00:00:00+08:00' }).optional(),
+  from: zonedTime('is an ISO 8601 time with a zone, e.g. 2026-11-01T00:00:00+08:00').optional(),
+  to: zonedTime('is an ISO 8601 time with a zone, e.g. 2026-12-01T00:00:00+08:00').optional(),
   category: commaList.pipe(z.array(z.string().regex(/^\d{2}(\d{2})?$/, 'holds class (2 digits) or category (4 digits) codes')).min(1).max(100)).optional(),
   status: commaList.pipe(z.array(z.enum(STATUSES)).min(1)).optional(),
-  cell: z.coerce.number().int().min(50, 'is at least 50 (metres)').max(20_000, 'is at most 20000 (metres)').default(200),
+  cell: wholeNumber(50, 20_000, 'metres').default(200),
   bucket: z.enum(['hour', 'day']).optional(),
 })
 

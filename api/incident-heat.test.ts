@@ -77,6 +77,9 @@ describe.each(TEST_ENGINES)('incident heat counts on %s', (kind) => {
       ['status=lost', 'status'],
       ['category=1', 'category'],
       ['cell=5', 'cell'],
+      ['cell=0x100', 'cell'],
+      ['from=0000-01-01T00:00:00Z', 'from'],
+      ['to=9999-12-31T23:59:59-23:00', 'to'],
       ['from=2026-11-08T00:00:00Z&to=2026-11-01T00:00:00Z', 'to'],
       ['from=2026-01-01T00:00:00Z&to=2026-11-01T00:00:00Z&bucket=hour', 'from'],
     ]) {

@@ -55,7 +55,13 @@ describe.each(TEST_ENGINES)('listing incidents on %s', (kind) => {
   })
 
   it('refuses bad parameters with a 400 naming them', async () => {
-    for (const [query, field] of [['?status=lost', 'status.0'], ['?limit=5000', 'limit'], ['?cursor=abc', 'cursor'], ['?area=32', 'area']]) {
+    for (const [query, field] of [['?status=lost', 'status.0'], ['?limit=5000', 'limit'], ['?cursor=abc', 'cursor'], ['?area=32', 'area'],
+      ['?limit=0x10', 'limit'], ['?limit=1e2', 'limit'], ['?from=0000-01-01T00:00:00Z', 'from'], ['?to=9999-12-31T23:59:59-23:00', 'to'],
+      ['?department=a%00b', 'department'],
+      ['?cursor=MDAwMC0wMS0wMVQwMDowMDowMC4wMDAwMDBafDAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA', 'cursor'], // year 0
+      ['?cursor=MjAyNi0wMi0zMFQwMDowMDowMC4wMDAwMDBafDAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA', 'cursor'], // 30 February
+      ['?cursor=MjAyNi0xMi0wM3x6enp6enp6ei16enp6LXp6enotenp6ei16enp6enp6enp6eno', 'cursor'], // no time, no uuid
+      ['?cursor=VHVlfDAwMDAwMDAwLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA', 'cursor']]) { // "Tue", which Date.parse takes
       const { status, body } = await list('admin', query)
       expect(status).toBe(400)
       expect(body.errors?.map((e) => e.field)).toContain(field)

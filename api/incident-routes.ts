@@ -9,6 +9,7 @@ import type { Access } from './access.ts'
 import { HttpProblem } from './problem.ts'
 import { readJson, readQuery } from './validate-request.ts'
 import { safeText } from './safe-text.ts'
+import { wholeNumber, zonedTime } from './request-values.ts'
 import { applyAction, ActionRefused, type ActionInput } from '../incidents/apply-action.ts'
 import { readLoopState } from '../incidents/read-loop-state.ts'
 import { decodeCursor, listIncidents } from '../incidents/list-incidents.ts'
@@ -37,9 +38,9 @@ const DEFAULT_PAGE = 50
 const NOTE = safeText(2000).optional()
 const REASON = safeText(2000).refine((s) => s.trim().length > 0, 'is required: say why')
 const TARGET = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('department'), code: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'is a department code') }),
-  z.object({ kind: z.literal('station') }), // the station holding the point
-  z.object({ kind: z.literal('grid') }), // the workers of the incident's grid
+  z.strictObject({ kind: z.literal('department'), code: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'is a department code') }),
+  z.strictObject({ kind: z.literal('station') }), // the station holding the point (a code is not taken: it is the point's)
+  z.strictObject({ kind: z.literal('grid') }), // the workers of the incident's grid
 ], 'is {"kind":"department","code":…}, {"kind":"station"} or {"kind":"grid"}')
 const PHOTO_IDS = z.array(z.number().int().positive()).max(20).optional()
 
@@ -51,7 +52,7 @@ const ActionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('dispatch'), to: TARGET.optional(), note: NOTE }),
   z.object({ action: z.literal('reassign'), to: TARGET, reason: REASON }),
   z.object({ action: z.enum(['handle', 'self-resolve']), feedback: REASON, photoIds: PHOTO_IDS }),
-  z.object({ action: z.literal('request-extension'), until: z.iso.datetime({ offset: true, message: 'is an ISO 8601 time with its offset' }), reason: REASON }),
+  z.object({ action: z.literal('request-extension'), until: zonedTime(), reason: REASON }),
   z.object({ action: z.literal('verify'), result: z.enum(['pass', 'fail'], 'is "pass" or "fail"'), note: NOTE }),
   z.object({ action: z.literal('evaluate'), satisfaction: z.number().int('is a whole number').min(1, 'is 1 to 5').max(5, 'is 1 to 5'), note: NOTE }),
   z.object({ action: z.literal('shelve'), reason: REASON, approvedBy: safeText(200).refine((s) => s.trim().length > 0, 'is required: who approved shelving it') }),
@@ -64,14 +65,14 @@ const ListQuery = z.object({
   status: csv(z.enum(STATUSES)).optional(),
   category: csv(z.string().regex(/^\d{4}$/, 'is a 4-digit category code')).optional(),
   area: z.string().regex(/^\d{12}$/, 'is a 12-digit admin code').optional(),
-  department: z.string().max(40).optional(),
+  department: safeText(40).optional(),
   level: z.enum(LEVELS).optional(),
-  from: z.iso.datetime({ offset: true, message: 'is an ISO 8601 time with its offset' }).optional(),
-  to: z.iso.datetime({ offset: true, message: 'is an ISO 8601 time with its offset' }).optional(),
+  from: zonedTime().optional(),
+  to: zonedTime().optional(),
   overdue: z.enum(['true', 'false']).optional(),
   light: z.enum(['green', 'yellow', 'red']).optional(),
   cursor: z.string().max(200).refine((s) => decodeCursor(s) !== null, 'is not a cursor from a previous page').optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE, `is at most ${MAX_PAGE}`).default(DEFAULT_PAGE),
+  limit: wholeNumber(1, MAX_PAGE).default(DEFAULT_PAGE),
 })
 
 const actorOf = (user: AuthUser, jurisdiction: Jurisdiction): Actor => ({ user: { id: user.id, role: user.role }, jurisdiction })
@@ -108,7 +109,7 @@ export function incidentRoutes({ db }: AppDeps, access: Access) {
         case 'replayed':
           return c.json(result.body, 200)
         case 'conflict':
-          throw new HttpProblem('conflict', `Incident ${report.id} exists with a different payload: make a new id for a new report.`)
+          throw new HttpProblem('conflict', `Incident ${report.id} exists already, with a different payload or from another reporter: make a new id for a new report.`)
         case 'invalid':
           throw new HttpProblem('validation', `Fix these fields: ${result.field}: ${result.message}.`, { errors: [{ field: result.field, message: result.message }] })
       }

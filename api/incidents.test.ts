@@ -99,6 +99,14 @@ describe.each(TEST_ENGINES)('reporting an incident on %s', (kind) => {
     expect(await changed.json()).toMatchObject({ type: '/problems/conflict' })
   })
 
+  it('answers the same payload from another reporter with 409, not with the stored body', async () => {
+    const body = report()
+    expect((await post(body)).status).toBe(201)
+    const other = await post(body, await t.login('city'))
+    expect(other.status).toBe(409)
+    expect(JSON.stringify(await other.json())).not.toContain('nearby')
+  })
+
   it('treats an upper-case id as the same report', async () => {
     const body = report()
     expect((await post(body)).status).toBe(201)
@@ -126,6 +134,7 @@ describe.each(TEST_ENGINES)('reporting an incident on %s', (kind) => {
     ['a time in the future', { reportedAt: '2099-01-01T00:00:00+08:00' }, 'reportedAt'],
     ['a time without offset', { reportedAt: '2026-12-03 09:30' }, 'reportedAt'],
     ['a time in year 0', { reportedAt: '0000-01-01T00:00:00Z' }, 'reportedAt'],
+    ['a zone offset no place uses', { reportedAt: '2026-12-03T09:30:00+16:00' }, 'reportedAt'],
     ['a NUL character in the description', { description: 'a\u0000b' }, 'description'],
     ['broken Unicode in the address', { address: 'x\ud800' }, 'address'],
     ['a GCJ-02 point where the conversion cannot converge', { crs: 'GCJ02', location: { type: 'Point', coordinates: [105, 0.8295] } }, 'location'],

@@ -3,14 +3,19 @@
 // area code, a department code, the CSV header language. Errors name the field.
 import { z } from 'zod'
 import { GROUP_BYS, type GroupBy } from '../stats/compute-kpi.ts'
+import { EARLIEST_TIME, LATEST_TIME } from './request-values.ts'
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/ // a Beijing calendar day
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/ // with its offset
 const DAY_MS = 86_400_000
 const BEIJING_MS = 8 * 3_600_000 // UTC+8, no daylight saving
 
+const inRange = (d: Date | null) => (d && d.getTime() >= EARLIEST_TIME && d.getTime() <= LATEST_TIME ? d : null)
+
 /** A day or date-time → the instant it starts (`end`: the instant after a day's end). */
-function instant(text: string, end: boolean): Date | null {
+const instant = (text: string, end: boolean): Date | null => inRange(parse(text, end))
+
+function parse(text: string, end: boolean): Date | null {
   if (DAY.test(text)) {
     const d = new Date(`${text}T00:00:00+08:00`)
     const back = Number.isNaN(d.getTime()) ? '' : new Date(d.getTime() + BEIJING_MS).toISOString().slice(0, 10)
@@ -26,7 +31,7 @@ const when = (end: boolean) =>
   z.string().transform((text, ctx) => {
     const d = instant(text, end)
     if (!d) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not a date: use YYYY-MM-DD (Beijing time) or an ISO 8601 date-time with an offset` })
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a date: use YYYY-MM-DD (Beijing time) or an ISO 8601 date-time with an offset, in the years 1970 to 2099` })
       return z.NEVER
     }
     return d

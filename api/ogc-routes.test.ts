@@ -83,6 +83,7 @@ describe.each(TEST_ENGINES)('OGC API – Features on %s', (kind) => {
   it.each([
     ['limit=10001', 'limit'], ['limit=0', 'limit'], ['bbox=1,2,3', 'bbox'], ['bbox=10,0,5,1', 'bbox'],
     ['offset=-1', 'offset'], ['county=32', 'county'], ['datetime=2026-11-01T00:00:00Z', 'datetime'],
+    ['offset=99999999999999999999', 'offset'], ['limit=0x10', 'limit'], ['limit=1e2', 'limit'],
   ])('refuses %s with 400 naming the field', async (query, field) => {
     const { res, body } = await get(`/ogc/collections/grids/items?${query}`)
     expect(res.status).toBe(400)
@@ -111,6 +112,9 @@ describe.each(TEST_ENGINES)('OGC API – Features on %s', (kind) => {
     const window = await get('/ogc/collections/incidents/items?datetime=2026-11-05T00:00:00Z/..&status=closed', city)
     expect(window.body.numberMatched).toBe(FIXTURE_INCIDENTS.filter((i) => i.reportedAt >= '2026-11-05T00:00:00Z' && i.status === 'closed').length)
     expect((await get('/ogc/collections/incidents/items?datetime=2026-12-01T00:00:00Z/2026-11-01T00:00:00Z', city)).res.status).toBe(400)
+    for (const datetime of ['0000-01-01T00:00:00Z/..', '../9999-12-31T23:59:59-23:00', '2026-11-01T00:00:00+23:00']) {
+      expect((await get(`/ogc/collections/incidents/items?datetime=${encodeURIComponent(datetime)}`, city)).res.status, datetime).toBe(400)
+    }
   })
 
   describe('read by GDAL', () => {

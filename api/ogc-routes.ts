@@ -11,6 +11,7 @@ import { z } from 'zod'
 import type { AppDeps, AppEnv } from './app-env.ts'
 import type { Access } from './access.ts'
 import { HttpProblem } from './problem.ts'
+import { wholeNumber, zonedTime } from './request-values.ts'
 import { OGC_COLLECTIONS, type OgcCollection } from '../ogc/ogc-collections.ts'
 import { readItems } from '../ogc/read-items.ts'
 import { sqlFile } from '../db/sql-file.ts'
@@ -18,6 +19,7 @@ import { sqlFile } from '../db/sql-file.ts'
 const EXTENTS = sqlFile(new URL('../ogc/', import.meta.url).href, 'extents.sql')
 const DEFAULT_LIMIT = 100
 const MAX_LIMIT = 10_000
+const MAX_OFFSET = 1_000_000_000 // past every collection's end; bigger numbers overflow the database's OFFSET
 const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84'
 const GEOJSON = 'application/geo+json'
 const CONFORMANCE = [
@@ -34,7 +36,7 @@ const Paging = z.object({
     .optional(),
   'bbox-crs': z.literal(CRS84, { message: `is ${CRS84}, the only CRS served` }).optional(),
   limit: z.string().regex(/^\d+$/, 'is a whole number').transform(Number).pipe(z.number().min(1, 'is at least 1').max(MAX_LIMIT, `is at most ${MAX_LIMIT}`)).optional(),
-  offset: z.string().regex(/^\d+$/, 'is a whole number').transform(Number).optional(),
+  offset: wholeNumber(0, MAX_OFFSET).optional(),
   datetime: z.string().optional(),
   f: z.enum(['json', 'geojson'], { message: 'is json: only JSON is served' }).optional(),
 })
@@ -48,8 +50,8 @@ function badQuery(issues: z.core.$ZodIssue[]): HttpProblem {
 function parseDatetime(value: string): [string | null, string | null] {
   const instant = (s: string) => {
     if (s === '..' || s === '') return null
-    const t = z.iso.datetime({ offset: true }).safeParse(s)
-    if (!t.success) throw badQuery([{ code: 'custom', path: ['datetime'], message: 'is an RFC 3339 time with a zone, or an interval start/end with .. for an open end', input: value }])
+    const t = zonedTime().safeParse(s)
+    if (!t.success) throw badQuery([{ code: 'custom', path: ['datetime'], message: 'is an RFC 3339 time with a real zone offset in the years 1970 to 2099, or an interval start/end with .. for an open end', input: value }])
     return new Date(s).toISOString()
   }
   const parts = value.split('/')
@@ -194,7 +196,7 @@ function openApi(base: string) {
             { name: 'collectionId', in: 'path', required: true, schema: { type: 'string', enum: Object.keys(OGC_COLLECTIONS) } },
             param('bbox', 'west,south,east,north in CRS84', { type: 'array', items: { type: 'number' }, minItems: 4, maxItems: 4 }),
             param('limit', `page size, default ${DEFAULT_LIMIT}`, { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
-            param('offset', 'items to skip', { type: 'integer', minimum: 0, default: 0 }),
+            param('offset', 'items to skip', { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 }),
             param('datetime', 'incidents: RFC 3339 instant or interval'),
           ],
           responses: ok,

@@ -15,6 +15,7 @@ import type { Access } from './access.ts'
 import { HttpProblem } from './problem.ts'
 import { readQuery } from './validate-request.ts'
 import { safeText } from './safe-text.ts'
+import { zonedTime } from './request-values.ts'
 import { open311Errors } from './open311-errors.ts'
 import { parseServiceRequest, readOpen311Fields, type ServiceRequestInput } from './read-service-request.ts'
 import { submitServiceRequest, validIdempotencyKey } from './submit-service-request.ts'
@@ -32,7 +33,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i /
 
 const EARLIEST = Date.UTC(2000, 0, 1) // no hotline record is older; PostgreSQL has no year 0 to reach
 const w3cTimeParam = (name: string) =>
-  z.iso.datetime({ offset: true, message: `${name} is a W3C datetime with its offset, e.g. 2026-12-03T09:30:00+08:00` })
+  zonedTime(`${name} is a W3C datetime with its offset, e.g. 2026-12-03T09:30:00+08:00`)
     .refine((s) => Date.parse(s) >= EARLIEST, `${name} is before 2000`).optional()
 const RequestsQuery = z.object({
   service_request_id: safeText(40_000).optional(), // 1,000 UUIDs and their commas

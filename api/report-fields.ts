@@ -2,6 +2,7 @@
 // feed (Open311 has its own form fields and maps them onto these).
 import { z } from 'zod'
 import { safeText } from './safe-text.ts'
+import { zonedTime } from './request-values.ts'
 
 const FUTURE_SLACK_MS = 5 * 60_000 // clocks drift; a report from further ahead is a mistake
 const EARLIEST_REPORT = Date.UTC(2000, 0, 1) // older times are typos (and PostgreSQL has no year 0)
@@ -16,8 +17,7 @@ export const REPORT_FIELDS = {
     coordinates: z.tuple([LONGITUDE, LATITUDE], '[longitude, latitude]'),
   }),
   crs: z.enum(['WGS84', 'GCJ02', 'BD09', 'CGCS2000'], 'is required: WGS84, GCJ02, BD09 or CGCS2000 (never guessed)'),
-  reportedAt: z.iso
-    .datetime({ offset: true, message: 'is an ISO 8601 time with its offset, e.g. 2026-12-03T09:30:00+08:00' })
+  reportedAt: zonedTime()
     .refine((s) => Date.parse(s) <= Date.now() + FUTURE_SLACK_MS, 'is in the future')
     .refine((s) => Date.parse(s) >= EARLIEST_REPORT, 'is before 2000: historical data goes through npm run import:incidents'),
   address: safeText(500).optional(),

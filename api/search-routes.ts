@@ -5,6 +5,8 @@ import { z } from 'zod'
 import type { AppDeps, AppEnv } from './app-env.ts'
 import type { Access } from './access.ts'
 import { readQuery } from './validate-request.ts'
+import { safeText } from './safe-text.ts'
+import { wholeNumber } from './request-values.ts'
 import { scopePredicate } from '../accounts/jurisdiction.ts'
 import { sqlFile } from '../db/sql-file.ts'
 
@@ -12,8 +14,8 @@ const SEARCH = sqlFile(import.meta.url, 'search.sql')
 const DEFAULT_LIMIT = 20 // a dropdown's worth
 
 const Query = z.object({
-  q: z.string().trim().min(1, 'is the text to look for (a name or a code)').max(50, 'is at most 50 characters'),
-  limit: z.coerce.number().int().min(1, 'is 1 to 50').max(50, 'is 1 to 50').default(DEFAULT_LIMIT),
+  q: safeText(50).transform((s) => s.trim()).pipe(z.string().min(1, 'is the text to look for (a name or a code)')),
+  limit: wholeNumber(1, 50).default(DEFAULT_LIMIT),
 })
 
 /** LIKE treats % and _ as wildcards: a search for them means the characters themselves. */

@@ -51,9 +51,11 @@ describe.each(TEST_ENGINES)('searching places on %s', (kind) => {
     expect((await search('和平', 'county-320612')).body.results.length).toBe(6)
   })
 
-  it('answers an empty query with a 400 naming q', async () => {
-    const { status, body } = await search('  ')
-    expect(status).toBe(400)
-    expect(body.errors?.map((e) => e.field)).toEqual(['q'])
+  it('answers an empty query, or one with a control character, with a 400 naming q', async () => {
+    for (const q of ['  ', 'a\u0000b']) {
+      const { status, body } = await search(q)
+      expect(status).toBe(400)
+      expect(body.errors?.map((e) => e.field)).toEqual(['q'])
+    }
   })
 })

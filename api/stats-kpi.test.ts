@@ -110,7 +110,7 @@ describe.each(TEST_ENGINES)('KPIs on %s', (kind) => {
 
   it('refuses bad input with a problem naming the field', async () => {
     for (const [query, field] of [['from=2026-13-01', 'from'], ['from=2026-02-30', 'from'], ['to=yesterday', 'to'],
-      ['to=2026-06-01T10:00:00', 'to'], ['from=2026-06-02&to=2026-06-01', 'from'], ['from=2999-01-01', 'from'],
+      ['to=2026-06-01T10:00:00', 'to'], ['from=2026-06-02&to=2026-06-01', 'from'], ['from=2999-01-01', 'from'], ['to=9999-12-31', 'to'], ['from=0001-01-01T00:00:00Z', 'from'],
       ['groupBy=street', 'groupBy'], ['area=3206', 'area'], ['department=%27%3B', 'department'], ['lang=fr', 'lang'],
       ['colour=red', '(body)']]) {
       const res = await get(query)

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { AppDeps, AppEnv } from './app-env.ts'
 import type { Access } from './access.ts'
 import { readQuery } from './validate-request.ts'
+import { wholeNumber } from './request-values.ts'
 import { supervisionQueue } from '../incidents/supervision-queue.ts'
 import { runSupervision } from '../incidents/run-supervision.ts'
 import { LEVELS, type Level } from '../incidents/incident-transitions.ts'
@@ -15,7 +16,7 @@ const OWN_LEVEL: Partial<Record<Role, Level>> = { town_center: 'town', county_ce
 
 const Query = z.object({
   level: z.enum([...LEVELS, 'all']).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE, `is at most ${MAX_PAGE}`).default(100),
+  limit: wholeNumber(1, MAX_PAGE).default(100),
 })
 
 export function supervisionRoutes({ db }: AppDeps, access: Access) {

@@ -87,6 +87,7 @@ describe.each(TEST_ENGINES)('tile routes on %s', (kind) => {
     expect((await get(url('incidents', Z12))).status).toBe(401)
     expect((await get(url('units', Z12))).status).toBe(401)
     expect((await get(url('incidents', Z12, `?token=${city}`))).status).toBe(200)
+    for (const token of ['a%0Ab', '%00', '%E4%B8%AD']) expect((await get(url('incidents', Z12, `?token=${token}`))).status, token).toBe(401)
     expect((await get(url('units', Z12), bearer(city))).status).toBe(200)
   })
 

@@ -4,12 +4,14 @@
 //   GET /tiles/{layer}.json              TileJSON 3.0.0
 //   GET /tiles/style.json                the style of all layers (no internet needed)
 // A tile answers 200 with MVT, or 204 when empty; its ETag answers If-None-Match with 304.
-import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppDeps, AppEnv } from './app-env.ts'
 import type { Access } from './access.ts'
 import { HttpProblem } from './problem.ts'
 import { readQuery } from './validate-request.ts'
+import { tokenFromQuery } from './token-from-query.ts'
+import { zonedTime } from './request-values.ts'
 import { TILE_LAYERS, type TileLayer } from '../tiles/tile-layers.ts'
 import { createTileService, type TileService } from '../tiles/tile-service.ts'
 import { tileJson, WORLD, type Bounds } from '../tiles/tile-json.ts'
@@ -33,18 +35,11 @@ const TileAddress = z.object({ z: integer('z'), x: integer('x'), y: integer('y')
 
 const commaList = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
 const IncidentFilters = z.object({
-  from: z.iso.datetime({ offset: true, message: 'is an ISO 8601 time with a zone, e.g. 2026-11-01T00:00:00+08:00' }).optional(),
-  to: z.iso.datetime({ offset: true, message: 'is an ISO 8601 time with a zone, e.g. 2026-12-01T00:00:00+08:00' }).optional(),
+  from: zonedTime('is an ISO 8601 time with a zone, e.g. 2026-11-01T00:00:00+08:00').optional(),
+  to: zonedTime('is an ISO 8601 time with a zone, e.g. 2026-12-01T00:00:00+08:00').optional(),
   category: commaList.pipe(z.array(z.string().regex(/^\d{2}(\d{2})?$/, 'holds class (2 digits) or category (4 digits) codes')).min(1).max(100)).optional(),
   status: commaList.pipe(z.array(z.enum(STATUSES)).min(1).max(100)).optional(),
 }).refine((q) => !q.from || !q.to || new Date(q.to) > new Date(q.from), { message: 'is after from', path: ['to'] })
-
-/** Map libraries cannot always send headers: scoped tiles also take the token as `?token=` (see events-routes.ts). */
-const tokenFromQuery: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = c.req.query('token')
-  if (token && !c.req.header('authorization')) c.req.raw.headers.set('authorization', `Bearer ${token}`)
-  await next()
-}
 
 function tileAddress(c: Context<AppEnv>) {
   const parsed = TileAddress.safeParse({ z: c.req.param('z'), x: c.req.param('x'), y: c.req.param('y')!.replace(/\.mvt$/, '') })

@@ -22,7 +22,7 @@ import type { Jurisdiction } from '../accounts/jurisdiction.ts'
 
 const FACTS = sqlFile(import.meta.url, 'intake-facts.sql').replace('{{assign}}', () => ASSIGN_POINT).replace('{{nearby}}', () => NEARBY)
 const WRITE = sqlFile(import.meta.url, 'intake-write.sql').replace('{{insert}}', () => sqlFile(import.meta.url, 'insert-incident.sql'))
-const FIND_EXISTING = 'SELECT payload_hash, intake_response FROM incident WHERE id = $1'
+const FIND_EXISTING = 'SELECT payload_hash, intake_response, reporter_id FROM incident WHERE id = $1'
 const CITY_BOUNDS = `SELECT ST_XMin(e) AS x0, ST_YMin(e) AS y0, ST_XMax(e) AS x1, ST_YMax(e) AS y1
                        FROM (SELECT ST_Extent(geom) AS e FROM admin_unit WHERE level = 'city') b WHERE e IS NOT NULL`
 const BOUNDS_MARGIN_DEG = 0.5 // ~50 km: GPS noise and the coast are inside it, a swapped or foreign point is not
@@ -66,14 +66,14 @@ export async function createIncident(db: Database, report: IncidentReport, by: R
   const bounds = await cityBounds(db)
   if (bounds && !(x >= bounds.x0 - BOUNDS_MARGIN_DEG && x <= bounds.x1 + BOUNDS_MARGIN_DEG &&
       y >= bounds.y0 - BOUNDS_MARGIN_DEG && y <= bounds.y1 + BOUNDS_MARGIN_DEG)) {
-    return (await findExisting(db, report.id, hash)) ??
+    return (await findExisting(db, report.id, hash, by)) ??
       { outcome: 'invalid', field: 'location', message: `[${x}, ${y}] is far outside the city: send [longitude, latitude] in the declared crs` }
   }
   let wgs: number[]
   try {
     wgs = positionToWgs84(report.location.coordinates, report.crs)
   } catch (err) {
-    if (err instanceof CrsConversionError) return (await findExisting(db, report.id, hash)) ?? { outcome: 'invalid', field: 'location', message: err.message }
+    if (err instanceof CrsConversionError) return (await findExisting(db, report.id, hash, by)) ?? { outcome: 'invalid', field: 'location', message: err.message }
     throw err
   }
   const [lon, lat] = wgs
@@ -82,7 +82,7 @@ export async function createIncident(db: Database, report: IncidentReport, by: R
 
   const params: unknown[] = [lon, lat, report.category, id, reportedAt]
   const facts = (await db.query<FactsRow>(FACTS.replace('{{scope}}', () => scopePredicate(by.jurisdiction, INCIDENT_SCOPE, params)), params)).rows[0]
-  if (facts.payload_hash !== null) return replayOf(facts, hash)
+  if (facts.payload_hash !== null) return replayOf(facts, hash, by)
   const category = parseJson(facts.category)
   if (!category) return { outcome: 'invalid', field: 'category', message: `is not a known category code ("${report.category}")` }
   const assignment = toAssignment(parseJson(facts.assignment)!)
@@ -115,7 +115,7 @@ export async function createIncident(db: Database, report: IncidentReport, by: R
   ])
   if (written.rowCount === 0) {
     // A concurrent post of the same id committed first; answer as its replay would.
-    return (await findExisting(db, report.id, hash))!
+    return (await findExisting(db, report.id, hash, by))!
   }
   return { outcome: 'created', body }
 }
@@ -132,13 +132,20 @@ async function cityBounds(db: Database): Promise<Bounds> {
   return bounds
 }
 
-async function findExisting(db: Queryable, id: string, hash: string): Promise<IntakeResult | null> {
-  const { rows } = await db.query<{ payload_hash: string; intake_response: IncidentView }>(FIND_EXISTING, [id])
-  return rows[0] ? replayOf(rows[0], hash) : null
+async function findExisting(db: Queryable, id: string, hash: string, by: Reporter): Promise<IntakeResult | null> {
+  const { rows } = await db.query<StoredReport>(FIND_EXISTING, [id])
+  return rows[0] ? replayOf(rows[0], hash, by) : null
 }
 
-function replayOf(stored: { payload_hash: string | null; intake_response: IncidentView | string | null }, hash: string): IntakeResult {
-  if (stored.payload_hash !== hash) return { outcome: 'conflict' }
+interface StoredReport { payload_hash: string | null; intake_response: IncidentView | string | null; reporter_id: string | number | null }
+
+/**
+ * The stored answer, to its reporter only: the body holds the reporter's duplicate suggestions,
+ * which may lie outside another caller's jurisdiction. Anyone else who sends the same id gets the
+ * conflict a different payload gets (ids are the clients' to make unique).
+ */
+function replayOf(stored: StoredReport, hash: string, by: Reporter): IntakeResult {
+  if (stored.payload_hash !== hash || String(stored.reporter_id) !== String(by.user.id)) return { outcome: 'conflict' }
   return { outcome: 'replayed', body: parseJson(stored.intake_response)! }
 }
 
@@ -154,9 +161,7 @@ function inJurisdiction(a: Assignment, j: Jurisdiction): boolean {
   return !!village && j.areaPrefixes.some((p) => village.startsWith(p))
 }
 
-interface FactsRow {
-  payload_hash: string | null
-  intake_response: IncidentView | string | null
+interface FactsRow extends StoredReport {
   category: CategoryRow | string | null
   assignment: AssignmentRow | string
   nearby: NearbyRow[] | string | null

@@ -5,7 +5,7 @@
 -- assign-point.sql and the nearby one nearby-incidents.sql, both verbatim (they number their
 -- parameters the same way), so the rule and the suggestion are written once; the scope
 -- placeholder inside the latter takes scopePredicate() output.
-SELECT e.payload_hash, e.intake_response,
+SELECT e.payload_hash, e.intake_response, e.reporter_id,
        (SELECT row_to_json(c)
           FROM (SELECT c.code, c.name, c.department_code, d.name AS department_name, c.police_relevant, c.self_resolvable,
                        c.exclusive_types, c.time_limit, c.time_limit_unit, c.duplicate_radius_m, c.duplicate_window_h

@@ -31,8 +31,13 @@ export interface Cursor {
 export const encodeCursor = (c: Cursor) => Buffer.from(`${c.reportedAt}|${c.id}`).toString('base64url')
 
 export function decodeCursor(s: string): Cursor | null {
-  const [reportedAt, id] = Buffer.from(s, 'base64url').toString('utf8').split('|')
-  if (!id || Number.isNaN(Date.parse(reportedAt)) || !/^[0-9a-f-]{36}$/.test(id)) return null
+  const [reportedAt, id, ...rest] = Buffer.from(s, 'base64url').toString('utf8').split('|')
+  // exactly what list-incidents.sql wrote: a UTC instant to the microsecond, and a uuid
+  if (rest.length || !id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(reportedAt ?? '')) return null
+  const t = new Date(reportedAt)
+  const real = !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 19) === reportedAt.slice(0, 19) // not 02-30
+  if (!real || t.getUTCFullYear() < 1970 || t.getUTCFullYear() > 2099) return null
   return { reportedAt, id }
 }
 
