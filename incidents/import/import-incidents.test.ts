@@ -36,7 +36,12 @@ describe.each(TEST_ENGINES)('importing incidents in bulk on %s', (kind) => {
     writeFileSync(p, text)
     return p
   }
-  const load = (name: string, text: string, crs: SourceCrs = 'WGS84') => importIncidents(t.db, { file: file(name, text), crs })
+  const load = (name: string, text: string, crs: SourceCrs = 'WGS84', exclusive = false) => importIncidents(t.db, { file: file(name, text), crs, exclusive })
+  const schema = async () => (await t.db.query<{ def: string }>(`
+    SELECT pg_get_indexdef(indexrelid) AS def FROM pg_index WHERE indrelid IN ('incident'::regclass, 'incident_event'::regclass)
+    UNION ALL
+    SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid IN ('incident'::regclass, 'incident_event'::regclass)
+    ORDER BY 1`)).rows.map((r) => r.def)
   const post = (r: Report, crs: SourceCrs = 'WGS84') => t.app.request('/api/incidents', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
@@ -66,6 +71,20 @@ describe.each(TEST_ENGINES)('importing incidents in bulk on %s', (kind) => {
     for (let i = 0; i < reports.length; i++) {
       expect({ case: reports[i].case, ...(await stored(imported[i].id)) }).toEqual({ case: reports[i].case, ...(await stored(posted[i].id)) })
     }
+  })
+
+  it('imports exclusively (indexes and foreign keys set aside) to the same rows, and leaves the schema as it found it', async () => {
+    const before = await schema()
+    expect(before.filter((d) => d.includes('FOREIGN KEY')).length).toBeGreaterThan(5)
+    const reports = CASES.map((c) => ({ category: '1501', point: c.point, case: c.case }))
+    const posted = reports.map((r) => ({ ...r, id: randomUUID() }))
+    const imported = reports.map((r) => ({ ...r, id: randomUUID() }))
+    for (const r of posted) expect((await post(r)).status).toBe(201)
+    const result = await load('exclusive.csv', csv(imported.map(csvRow)), 'WGS84', true)
+    expect(result).toMatchObject({ inserted: reports.length, written: true })
+    for (let i = 0; i < reports.length; i++) expect(await stored(imported[i].id)).toEqual(await stored(posted[i].id))
+    expect(await schema()).toEqual(before)
+    expect((await t.db.query('SELECT * FROM incident_event_verify()')).rows).toEqual([])
   })
 
   it('converts GCJ-02 coordinates as the intake does and keeps them as received', async () => {

@@ -16,6 +16,7 @@ import { checkIncidentRecord, type CheckContext, type RecordProblem, type Staged
 import { formatOf, readSourceRecords, type SourceFormat } from './read-source-records.ts'
 import { routeStaged } from './route-staged.ts'
 import { loadWorkingCalendar } from '../working-calendar.ts'
+import { setAsideIndexes } from './set-aside-indexes.ts'
 
 const SQL = {
   context: sqlFile(import.meta.url, 'find-import-context.sql'),
@@ -26,6 +27,7 @@ const SQL = {
   write: sqlFile(import.meta.url, 'write-incidents.sql'),
   events: sqlFile(import.meta.url, 'record-import-events.sql'),
 }
+const WRITTEN_TABLES = ['incident', 'incident_event'] // an exclusive import locks these and sets their indexes aside
 const MAX_LISTED_PROBLEMS = 1_000 // a wholly wrong file lists this many and counts the rest
 const ROWS_PER_CHUNK = 5_000 // staging rows per COPY write
 const WORK_MEM = '256MB' // for this transaction: the joins and sorts of a million rows stay in memory
@@ -44,7 +46,7 @@ export interface IncidentImportReport {
 
 class Rejected extends Error {} // rolls the transaction back when the file had problems
 
-export async function importIncidents(db: Database, opts: { file: string; crs: SourceCrs; now?: Date }, report: SeedReporter = SILENT): Promise<IncidentImportReport> {
+export async function importIncidents(db: Database, opts: { file: string; crs: SourceCrs; exclusive?: boolean; now?: Date }, report: SeedReporter = SILENT): Promise<IncidentImportReport> {
   const result: IncidentImportReport = { file: opts.file, format: formatOf(opts.file), crs: opts.crs, rows: 0, inserted: 0, skipped: 0, problems: [], problemCount: 0, written: false }
   const fail = (p: RecordProblem) => {
     if (result.problemCount++ < MAX_LISTED_PROBLEMS) result.problems.push(p)
@@ -71,11 +73,17 @@ export async function importIncidents(db: Database, opts: { file: string; crs: S
       s = report.stage('route', staged - result.skipped)
       await routeStaged(tx, categories, calendar, (n) => s.tick(n))
       s.done()
+      const aside = opts.exclusive ? await setAsideIndexes(tx, WRITTEN_TABLES) : null
       s = report.stage('write', 2)
       result.inserted = (await tx.query(SQL.write, [opts.crs, path.basename(opts.file)])).rowCount
       s.tick()
       await tx.query(SQL.events, [path.basename(opts.file)])
       s.done()
+      if (aside) {
+        s = report.stage('index', aside.count)
+        await aside.restore()
+        s.done()
+      }
     })
     result.written = true
   } catch (err) {

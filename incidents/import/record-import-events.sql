@@ -6,7 +6,8 @@
 INSERT INTO incident_event (id, incident_id, at, action, to_status, data, prev_hash, hash)
 OVERRIDING SYSTEM VALUE
 SELECT e.id, e.incident_id, e.at, e.action, e.to_status, e.data, NULL, incident_event_hash(NULL, e)
-  FROM (SELECT id, status, line FROM import_staging ORDER BY id OFFSET 0) s,
+  FROM (SELECT pg_get_serial_sequence('incident_event', 'id')::regclass AS seq) q, -- looked up once, not per row
+       (SELECT id, status, line FROM import_staging ORDER BY id OFFSET 0) s,
        LATERAL jsonb_populate_record(NULL::incident_event, jsonb_build_object(
-         'id', nextval(pg_get_serial_sequence('incident_event', 'id')), 'incident_id', s.id, 'at', now(),
+         'id', nextval(q.seq), 'incident_id', s.id, 'at', now(),
          'action', 'import', 'to_status', s.status, 'data', jsonb_build_object('file', $1::text, 'line', s.line))) e
