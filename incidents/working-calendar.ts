@@ -44,13 +44,20 @@ export function workingCalendarOf(db: object, via: Queryable = db as Queryable):
   return calendar
 }
 
+const decided = new WeakMap<WorkingCalendar, Map<number, boolean>>() // per calendar: day start → worked (a bulk import asks a million times)
+
 /** Whether the Beijing day starting at `beijingDayStart` (ms on the shifted clock) is worked. */
 function isWorkingDay(calendar: WorkingCalendar, beijingDayStart: number): boolean {
-  const date = new Date(beijingDayStart)
-  const exception = calendar.exceptions.get(date.toISOString().slice(0, 10))
-  if (exception !== undefined) return exception
-  const weekday = date.getUTCDay()
-  return weekday !== 0 && weekday !== 6
+  let days = decided.get(calendar)
+  if (!days) decided.set(calendar, (days = new Map()))
+  let worked = days.get(beijingDayStart)
+  if (worked === undefined) {
+    const date = new Date(beijingDayStart)
+    const weekday = date.getUTCDay()
+    worked = calendar.exceptions.get(date.toISOString().slice(0, 10)) ?? (weekday !== 0 && weekday !== 6)
+    days.set(beijingDayStart, worked)
+  }
+  return worked
 }
 
 /** `start` plus `amount` of the unit; working units skip nights, lunch breaks, weekends and holidays. */

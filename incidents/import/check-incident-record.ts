@@ -118,17 +118,27 @@ function coordinate(v: unknown, limit: number, field: string, fail: (f: string, 
   return n
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+
 /** Epoch milliseconds of an ISO 8601 time with its offset; the offset is never guessed. */
 function time(v: unknown, field: string, fail: (f: string, r: string) => void, required: boolean): number | undefined {
   const s = text(v)
   if (s === undefined) return required ? void fail(field, 'is missing') : undefined
   const m = TIME.exec(s)
-  const bad = () => void fail(field, `is "${s}": give an ISO 8601 time with its offset, e.g. 2026-12-03T09:30:00+08:00`)
+  const bad = (why = 'give an ISO 8601 time with its offset, e.g. 2026-12-03T09:30:00+08:00') => void fail(field, `is "${s}": ${why}`)
   if (!m) return bad()
-  const [, y, mo, d, h, mi, sec = '00', frac = '', zone] = m
-  const days = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate() // days in that month
-  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > days || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59) return bad()
-  const offset = /z/i.test(zone) ? 'Z' : `${zone.slice(0, 3)}:${zone.length > 3 ? zone.slice(-2) : '00'}` // +08, +0800 → +08:00
-  const t = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${sec}${frac.slice(0, 4)}${offset}`) // milliseconds, as the intake API keeps
-  return Number.isNaN(t) ? bad() : t
+  const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number)
+  const days = mo === 2 && leap(y) ? 29 : DAYS_IN_MONTH[mo - 1]
+  if (!(mo >= 1 && mo <= 12) || d < 1 || d > days || h > 23 || mi > 59 || sec > 59) return bad()
+  if (y < 1970 || y > 2099) return bad('is outside the years 1970 to 2099')
+  const zone = m[8]
+  let offsetMin = 0 // +08, +0800, +08:00 → 480
+  if (!/z/i.test(zone)) {
+    const [oh, om] = [Number(zone.slice(1, 3)), zone.length > 3 ? Number(zone.slice(-2)) : 0]
+    if (om > 59 || (zone[0] === '+' ? oh * 60 + om > 14 * 60 : oh * 60 + om > 12 * 60)) return bad('has a zone offset no place uses: -12:00 to +14:00')
+    offsetMin = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om)
+  }
+  const ms = m[7] ? Number(m[7].slice(1, 4).padEnd(3, '0')) : 0 // milliseconds, as the intake API keeps
+  return Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offsetMin * 60_000
 }
