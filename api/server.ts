@@ -32,7 +32,13 @@ const port = Number(env.PORT || 8080)
 const demoPassword = env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD
 const demoApiKeys = { hotline: env.HOTLINE_API_KEY || demoApiKey('hotline', demoPassword), '110': env.FEED110_API_KEY || demoApiKey('110', demoPassword) }
 
-const config = databaseConfigFromEnv(env)
+const STATEMENT_TIMEOUT_MS = 30_000 // the longest an API statement may run (a low-zoom tile takes < 1 s)
+const statementTimeoutMs = Number(env.STATEMENT_TIMEOUT_MS || STATEMENT_TIMEOUT_MS)
+if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 0) {
+  console.error(`STATEMENT_TIMEOUT_MS must be a whole number of milliseconds (0: no limit), not "${env.STATEMENT_TIMEOUT_MS}".`)
+  process.exit(1)
+}
+const config = { ...databaseConfigFromEnv(env), statementTimeoutMs: statementTimeoutMs || undefined }
 const db = await openDatabase(config, log).catch((err: Error) => {
   console.error(err instanceof PostgisMissingError ? err.message : `Cannot open the database: ${err.message}`)
   process.exit(1)
@@ -45,8 +51,9 @@ if (seed === 'demo' && db.kind === 'postgres' && !env.DEMO_PASSWORD) {
 }
 if (seed === 'demo' && (await isEmpty(db))) {
   console.error('Empty database: seeding the Nantong demo (once) …')
-  // Seeding is maintenance (it sets sequences): with DATABASE_ROLE it runs as the login user.
-  const seeder = config.databaseRole ? await openDatabase({ ...config, databaseRole: undefined }, log) : db
+  // Seeding is maintenance (it sets sequences, its statements run long): on the server engine it runs
+  // as the login user, without the API's statement limit.
+  const seeder = db.kind === 'postgres' ? await openDatabase({ ...config, databaseRole: undefined, statementTimeoutMs: undefined }, log) : db
   try {
     const summary = await seedDemo(
       seeder,

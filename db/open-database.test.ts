@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrate, readMigrations } from '../migrations/migrate.ts'
-import { openTestDatabase, TEST_ENGINES, type TestDatabase } from './test-database.ts'
+import { ADMIN_URL, adminQuery, openTestDatabase, TEST_ENGINES, type TestDatabase } from './test-database.ts'
+import { openPgDatabase } from './open-pg-database.ts'
 
 describe.each(TEST_ENGINES)('the %s engine', (kind) => {
   let db: TestDatabase
@@ -68,6 +69,21 @@ describe.each(TEST_ENGINES)('the %s engine', (kind) => {
       expect(rows).toEqual([{ name: '保留' }])
     } finally {
       await again.close()
+    }
+  })
+
+  it.runIf(kind === 'postgres')('cancels a statement that runs past the handle limit, and runs the next one', async () => {
+    const name = `wangge_test_limit_${process.pid}`
+    await adminQuery(`CREATE DATABASE ${name}`)
+    const url = new URL(ADMIN_URL)
+    url.pathname = `/${name}`
+    const limited = await openPgDatabase(url.toString(), { error() {} }, { statementTimeoutMs: 200 }) // migrated without the limit
+    try {
+      await expect(limited.query('SELECT pg_sleep(2)')).rejects.toMatchObject({ code: '57014' })
+      expect((await limited.query<{ n: number }>('SELECT count(*) AS n FROM schema_migration')).rows[0].n).toBeGreaterThan(10)
+    } finally {
+      await limited.close()
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     }
   })
 })

@@ -9,6 +9,8 @@ export interface DatabaseConfig {
   databaseUrl?: string
   /** The role the server's connections take (production: wangge_app); migrations run as the login user. */
   databaseRole?: string
+  /** The longest one statement may run on the server engine (the API's handle); unset: no limit. */
+  statementTimeoutMs?: number
   dataDir: string
 }
 
@@ -22,6 +24,6 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 
 export function openDatabase(config: DatabaseConfig, log?: ErrorLogger): Promise<Database> {
   return config.databaseUrl
-    ? openPgDatabase(config.databaseUrl, log, { role: config.databaseRole })
+    ? openPgDatabase(config.databaseUrl, log, { role: config.databaseRole, statementTimeoutMs: config.statementTimeoutMs })
     : openEmbeddedDatabase(config.dataDir)
 }

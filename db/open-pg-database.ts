@@ -35,6 +35,12 @@ export interface PgOptions {
    * DELETE or TRUNCATE the audit trail. The login user must be a member of it.
    */
   role?: string
+  /**
+   * Cancels any one statement that runs longer (PostgreSQL's statement_timeout), so a runaway
+   * query cannot hold a connection, and the locks it took, for ever: the API's handle sets it; the
+   * seed, the importers and the migrations, which run long statements on purpose, do not.
+   */
+  statementTimeoutMs?: number
 }
 
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/
@@ -49,10 +55,13 @@ export async function openPgDatabase(url: string, log: ErrorLogger = consoleLogg
     idleTimeoutMillis: IDLE_TIMEOUT_MS,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+    statement_timeout: opts.statementTimeoutMs,
     types: TYPES,
   }
-  // The migrations need the login user's own rights: they run on a handle of its own first.
-  if (opts.role) await (await openPgDatabase(url, log)).close()
+  // The migrations need the login user's own rights and no statement limit: with either option
+  // they run on a handle of their own first.
+  const migratesItself = !opts.role && !opts.statementTimeoutMs
+  if (!migratesItself) await (await openPgDatabase(url, log)).close()
   const pool = new pg.Pool(opts.role ? { ...poolConfig, options: `-c role=${opts.role}` } : poolConfig)
   pool.on('error', (err) => log.error({ err: err.message }, 'idle PostgreSQL connection failed'))
   pool.on('connect', (client) => {
@@ -75,7 +84,7 @@ export async function openPgDatabase(url: string, log: ErrorLogger = consoleLogg
 
   try {
     await checkPostgisAvailable(base)
-    if (!opts.role) await migrate((fn) => transaction(fn))
+    if (migratesItself) await migrate((fn) => transaction(fn))
   } catch (err) {
     await pool.end()
     throw err
