@@ -10,7 +10,8 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{
 const DAY_MS = 86_400_000
 const BEIJING_MS = 8 * 3_600_000 // UTC+8, no daylight saving
 
-const inRange = (d: Date | null) => (d && d.getTime() >= EARLIEST_TIME && d.getTime() <= LATEST_TIME ? d : null)
+const SLACK_MS = 86_400_000 // a Beijing day of 1970 starts in 1969 UTC; the day after 2099 ends in 2100
+const inRange = (d: Date | null) => (d && d.getTime() >= EARLIEST_TIME - SLACK_MS && d.getTime() <= LATEST_TIME + SLACK_MS ? d : null)
 
 /** A day or date-time → the instant it starts (`end`: the instant after a day's end). */
 const instant = (text: string, end: boolean): Date | null => inRange(parse(text, end))

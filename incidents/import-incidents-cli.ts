@@ -15,7 +15,10 @@ try {
   process.exit(2)
 }
 
-const db = await openDatabase(databaseConfigFromEnv())
+// An exclusive import drops and makes indexes and keys, which only the tables' owner may: it runs as
+// the login user, like the migrations and the seed, not as DATABASE_ROLE.
+const config = databaseConfigFromEnv()
+const db = await openDatabase(args.exclusive ? { ...config, databaseRole: undefined } : config)
 try {
   const report = await importIncidents(db, args, terminalReporter(process.stderr, 'import'))
   console.log(formatIncidentImportReport(report))

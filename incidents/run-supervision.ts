@@ -5,6 +5,7 @@
 // server and on demand (POST /api/supervision/run); the time is a parameter so tests set it.
 import type { Database } from '../db/database.ts'
 import { sqlFile } from '../db/sql-file.ts'
+import { withoutStatementLimit } from '../db/without-statement-limit.ts'
 import { applyAction, ActionRefused } from './apply-action.ts'
 import { deadlineForStatus, YELLOW_AT } from './step-deadline.ts'
 import { loadWorkingCalendar } from './working-calendar.ts'
@@ -44,7 +45,8 @@ export async function runSupervision(db: Database, now: Date): Promise<Supervisi
     deadlinesSet += (await db.query(SET_DEADLINES, [ids, due, warn])).rowCount
     if (rows.length < DEADLINE_BATCH) break
   }
-  await db.query(FILL_WARNINGS, [YELLOW_AT])
+  // After an import this fills a whole history at once: past the API's statement limit, on purpose.
+  await withoutStatementLimit(db, (tx) => tx.query(FILL_WARNINGS, [YELLOW_AT]))
 
   let escalated = 0
   const { rows } = await db.query<{ id: string }>(OVERDUE, [now, ESCALATION_BATCH])

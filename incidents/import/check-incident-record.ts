@@ -118,6 +118,8 @@ function coordinate(v: unknown, limit: number, field: string, fail: (f: string, 
   return n
 }
 
+const EARLIEST_TIME = Date.UTC(1970, 0, 1) // as the API's times (api/request-values.ts)
+const LATEST_TIME = Date.UTC(2100, 0, 1)
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
 
@@ -131,7 +133,7 @@ function time(v: unknown, field: string, fail: (f: string, r: string) => void, r
   const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number)
   const days = mo === 2 && leap(y) ? 29 : DAYS_IN_MONTH[mo - 1]
   if (!(mo >= 1 && mo <= 12) || d < 1 || d > days || h > 23 || mi > 59 || sec > 59) return bad()
-  if (y < 1970 || y > 2099) return bad('is outside the years 1970 to 2099')
+  if (y < 1969 || y > 2100) return bad('is outside the years 1970 to 2099 (UTC)') // and Date.UTC below reads 0–99 as 1900–1999
   const zone = m[8]
   let offsetMin = 0 // +08, +0800, +08:00 → 480
   if (!/z/i.test(zone)) {
@@ -140,5 +142,6 @@ function time(v: unknown, field: string, fail: (f: string, r: string) => void, r
     offsetMin = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om)
   }
   const ms = m[7] ? Number(m[7].slice(1, 4).padEnd(3, '0')) : 0 // milliseconds, as the intake API keeps
-  return Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offsetMin * 60_000
+  const t = Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offsetMin * 60_000
+  return t >= EARLIEST_TIME && t < LATEST_TIME ? t : bad('is outside the years 1970 to 2099 (UTC)')
 }

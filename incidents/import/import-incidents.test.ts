@@ -87,6 +87,18 @@ describe.each(TEST_ENGINES)('importing incidents in bulk on %s', (kind) => {
     expect((await t.db.query('SELECT * FROM incident_event_verify()')).rows).toEqual([])
   })
 
+  it('refuses an exclusive import while a foreign key is NOT VALID (made again as it is, it would check nothing), changing nothing', async () => {
+    await t.db.exec('ALTER TABLE incident ADD CONSTRAINT incident_department_unchecked FOREIGN KEY (department_code) REFERENCES department (code) NOT VALID')
+    try {
+      const before = [await schema(), await count('incident')]
+      await expect(load('unchecked.csv', csv([csvRow({ id: randomUUID(), category: '0101', point: [120.605, 31.905] })]), 'WGS84', true))
+        .rejects.toThrow(/incident_department_unchecked of incident is NOT VALID/)
+      expect([await schema(), await count('incident')]).toEqual(before)
+    } finally {
+      await t.db.exec('ALTER TABLE incident DROP CONSTRAINT incident_department_unchecked')
+    }
+  })
+
   it('converts GCJ-02 coordinates as the intake does and keeps them as received', async () => {
     const gcj = positionFromWgs84([120.61002, 31.905], 'GCJ02') as [number, number] // 2 m east of the 001/002 edge
     const [viaPost, viaImport] = [randomUUID(), randomUUID()]
@@ -112,10 +124,11 @@ describe.each(TEST_ENGINES)('importing incidents in bulk on %s', (kind) => {
       `,0101,,120.605,31.905,2026-02-30T09:30:00+08:00,,,,`, // line 8: no such day
       `${dup},0101,,120.605,31.905,${REPORTED_AT},,,,`, // line 9
       `,0101,,120.605,31.905,${REPORTED_AT},,,closed,2026-12-01T00:00:00Z`, // line 10: closed before reported
+      `,0101,,120.605,31.905,1970-01-01T07:59:59+08:00,,,,`, // line 11: 1969 in UTC
     ]))
     expect(result.written).toBe(false)
     expect(result.problems.map((p) => [p.line, p.field])).toEqual([
-      [4, 'category'], [5, 'lon'], [6, 'lat'], [7, 'reported_at'], [8, 'reported_at'], [9, 'id'], [10, 'closed_at'],
+      [4, 'category'], [5, 'lon'], [6, 'lat'], [7, 'reported_at'], [8, 'reported_at'], [9, 'id'], [10, 'closed_at'], [11, 'reported_at'],
     ])
     expect(result.problems[0].reason).toBe('is not a known category code ("9999")')
     expect(result.problems[5].reason).toContain('of line 2')

@@ -3,10 +3,11 @@
 -- row), exactly what the chain trigger would compute (it stands aside for rows that carry their
 -- hash in a bulk load: migrations/0012). The row is built with jsonb_populate_record so that a
 -- column added to incident_event later does not shift it. $1 the file name.
+WITH q AS MATERIALIZED (SELECT pg_get_serial_sequence('incident_event', 'id')::regclass AS seq) -- once, not per row
 INSERT INTO incident_event (id, incident_id, at, action, to_status, data, prev_hash, hash)
 OVERRIDING SYSTEM VALUE
 SELECT e.id, e.incident_id, e.at, e.action, e.to_status, e.data, NULL, incident_event_hash(NULL, e)
-  FROM (SELECT pg_get_serial_sequence('incident_event', 'id')::regclass AS seq) q, -- looked up once, not per row
+  FROM q,
        (SELECT id, status, line FROM import_staging ORDER BY id OFFSET 0) s,
        LATERAL jsonb_populate_record(NULL::incident_event, jsonb_build_object(
          'id', nextval(q.seq), 'incident_id', s.id, 'at', now(),

@@ -19,6 +19,11 @@ const ident = (s: string) => `"${s.replaceAll('"', '""')}"`
 export async function setAsideIndexes(tx: Queryable, tables: string[]): Promise<{ count: number; restore(): Promise<void> }> {
   await tx.query(`LOCK TABLE ${tables.map(ident).join(', ')} IN ACCESS EXCLUSIVE MODE`)
   const { rows } = await tx.query<SetAside>(FIND, [tables])
+  const unchecked = rows.find((r) => r.kind === 'foreign key' && /\bNOT VALID\b/.test(r.definition))
+  if (unchecked) {
+    // Made again as it is, it would leave the imported rows unchecked: validate it first.
+    throw new Error(`The foreign key ${unchecked.name} of ${unchecked.table_name} is NOT VALID: run ALTER TABLE ${unchecked.table_name} VALIDATE CONSTRAINT ${unchecked.name}, then import.`)
+  }
   for (const r of rows) {
     await tx.query(r.kind === 'index' ? `DROP INDEX ${ident(r.name)}` : `ALTER TABLE ${ident(r.table_name)} DROP CONSTRAINT ${ident(r.name)}`)
   }
