@@ -67,3 +67,10 @@ it.runIf(TEST_ENGINES.includes('postgres'))('exits with a sentence naming the pr
   url.pathname = '/wangge_no_such_database'
   await expect(start({ DATABASE_URL: url.toString() })).rejects.toThrow(/exited with 1:\n.*Cannot open the database: .*does not exist/)
 })
+
+it.each([
+  [{ DATABASE_POOL_MAX: 'many' }, /DATABASE_POOL_MAX must be a whole number of connections from 1 to 1000, not "many"/],
+  [{ STATEMENT_TIMEOUT_MS: '-5' }, /STATEMENT_TIMEOUT_MS must be a whole number of milliseconds/],
+])('exits with a sentence naming a bad setting %j', async (env, message) => {
+  await expect(start(env)).rejects.toThrow(message)
+})

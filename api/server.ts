@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import pino from 'pino'
 import { createApp } from './app.ts'
-import { databaseConfigFromEnv, openDatabase } from '../db/open-database.ts'
+import { databaseConfigFromEnv, openDatabase, type DatabaseConfig } from '../db/open-database.ts'
 import { PostgisMissingError } from '../db/postgis-version.ts'
 import { createTokenService, loadSigningSecret } from '../accounts/token-service.ts'
 import { DEFAULT_DEMO_PASSWORD, DEFAULT_SEED, isEmpty, SeededMeanwhile, seedDemo } from '../geodata/seed-demo.ts'
@@ -38,7 +38,13 @@ if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 0) {
   console.error(`STATEMENT_TIMEOUT_MS must be a whole number of milliseconds (0: no limit), not "${env.STATEMENT_TIMEOUT_MS}".`)
   process.exit(1)
 }
-const config = { ...databaseConfigFromEnv(env), statementTimeoutMs: statementTimeoutMs || undefined }
+let config: DatabaseConfig
+try {
+  config = { ...databaseConfigFromEnv(env), statementTimeoutMs: statementTimeoutMs || undefined }
+} catch (err) {
+  console.error((err as Error).message)
+  process.exit(1)
+}
 const db = await openDatabase(config, log).catch((err: Error) => {
   console.error(err instanceof PostgisMissingError ? err.message : `Cannot open the database: ${err.message}`)
   process.exit(1)

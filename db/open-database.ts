@@ -11,6 +11,8 @@ export interface DatabaseConfig {
   databaseRole?: string
   /** The longest one statement may run on the server engine (the API's handle); unset: no limit. */
   statementTimeoutMs?: number
+  /** Connections in the server engine's pool (DATABASE_POOL_MAX); unset: 10. */
+  poolMax?: number
   dataDir: string
 }
 
@@ -18,12 +20,20 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseRole: env.DATABASE_ROLE || undefined,
+    poolMax: poolMaxFrom(env.DATABASE_POOL_MAX),
     dataDir: path.resolve(env.DATA_DIR || 'data', 'pglite'),
   }
 }
 
 export function openDatabase(config: DatabaseConfig, log?: ErrorLogger): Promise<Database> {
   return config.databaseUrl
-    ? openPgDatabase(config.databaseUrl, log, { role: config.databaseRole, statementTimeoutMs: config.statementTimeoutMs })
+    ? openPgDatabase(config.databaseUrl, log, { role: config.databaseRole, statementTimeoutMs: config.statementTimeoutMs, poolMax: config.poolMax })
     : openEmbeddedDatabase(config.dataDir)
+}
+
+function poolMaxFrom(text: string | undefined): number | undefined {
+  if (!text) return undefined
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`DATABASE_POOL_MAX must be a whole number of connections from 1 to 1000, not "${text}".`)
+  return n
 }

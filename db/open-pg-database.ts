@@ -10,7 +10,7 @@ import { migrate } from '../migrations/migrate.ts'
 import { createPgListener } from './pg-listener.ts'
 import { pgCopy } from './pg-copy.ts'
 
-const POOL_MAX = 10 // connections per API process; replicas multiply this
+const POOL_MAX = 10 // default connections per API process; replicas multiply this
 const IDLE_TIMEOUT_MS = 30_000 // close idle connections so a restarted server is re-dialled cleanly
 const CONNECT_TIMEOUT_MS = 10_000 // a request waits this long for a connection, then gets a 503
 const IDLE_IN_TRANSACTION_MS = 300_000 // a transaction left open by a stuck client frees its locks
@@ -41,6 +41,8 @@ export interface PgOptions {
    * seed, the importers and the migrations, which run long statements on purpose, do not.
    */
   statementTimeoutMs?: number
+  /** Connections in the pool (default 10). Fewer than PostgreSQL's cores × 2 rarely pays. */
+  poolMax?: number
 }
 
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/
@@ -51,7 +53,7 @@ export async function openPgDatabase(url: string, log: ErrorLogger = consoleLogg
   }
   const poolConfig: pg.PoolConfig = {
     connectionString: url,
-    max: POOL_MAX,
+    max: opts.poolMax ?? POOL_MAX,
     idleTimeoutMillis: IDLE_TIMEOUT_MS,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
