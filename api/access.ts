@@ -20,7 +20,7 @@ export type AccessRule = 'public' | 'signed-in' | readonly Role[]
 export type Access = (rule: AccessRule) => MiddlewareHandler<AppEnv>
 
 const DECLARATION = Symbol('access declaration')
-const BEARER = /^Bearer ([A-Za-z0-9_.-]+)$/ // a JWT's three base64url parts
+export const BEARER = /^Bearer ([A-Za-z0-9_.-]+)$/ // a JWT's three base64url parts
 
 export function createAccess({ db, tokens }: Pick<AppDeps, 'db' | 'tokens'>): Access {
   const readUser = createFreshRead((id: number) => findUser(db, { id }))

@@ -3,7 +3,7 @@
 // area code, a department code, the CSV header language. Errors name the field.
 import { z } from 'zod'
 import { GROUP_BYS, type GroupBy } from '../stats/compute-kpi.ts'
-import { EARLIEST_TIME, LATEST_TIME } from './request-values.ts'
+import { EARLIEST_TIME, LATEST_TIME } from '../incidents/time-range.ts'
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/ // a Beijing calendar day
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/ // with its offset

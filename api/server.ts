@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import pino from 'pino'
 import { createApp } from './app.ts'
-import { databaseConfigFromEnv, openDatabase, type DatabaseConfig } from '../db/open-database.ts'
+import { databaseConfigFromEnv, openDatabase, wholeNumberSetting, type DatabaseConfig } from '../db/open-database.ts'
 import { PostgisMissingError } from '../db/postgis-version.ts'
 import { createTokenService, loadSigningSecret } from '../accounts/token-service.ts'
 import { DEFAULT_DEMO_PASSWORD, DEFAULT_SEED, isEmpty, SeededMeanwhile, seedDemo } from '../geodata/seed-demo.ts'
@@ -33,13 +33,10 @@ const demoPassword = env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD
 const demoApiKeys = { hotline: env.HOTLINE_API_KEY || demoApiKey('hotline', demoPassword), '110': env.FEED110_API_KEY || demoApiKey('110', demoPassword) }
 
 const STATEMENT_TIMEOUT_MS = 30_000 // the longest an API statement may run (a low-zoom tile takes < 1 s)
-const statementTimeoutMs = Number(env.STATEMENT_TIMEOUT_MS || STATEMENT_TIMEOUT_MS)
-if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 0) {
-  console.error(`STATEMENT_TIMEOUT_MS must be a whole number of milliseconds (0: no limit), not "${env.STATEMENT_TIMEOUT_MS}".`)
-  process.exit(1)
-}
+const MAX_STATEMENT_TIMEOUT_MS = 2_147_483_647 // PostgreSQL's own ceiling
 let config: DatabaseConfig
 try {
+  const statementTimeoutMs = wholeNumberSetting(env, 'STATEMENT_TIMEOUT_MS', 0, MAX_STATEMENT_TIMEOUT_MS, 'milliseconds (0: no limit)') ?? STATEMENT_TIMEOUT_MS
   config = { ...databaseConfigFromEnv(env), statementTimeoutMs: statementTimeoutMs || undefined }
 } catch (err) {
   console.error((err as Error).message)

@@ -20,7 +20,7 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseRole: env.DATABASE_ROLE || undefined,
-    poolMax: poolMaxFrom(env.DATABASE_POOL_MAX),
+    poolMax: wholeNumberSetting(env, 'DATABASE_POOL_MAX', 1, 1000, 'connections'),
     dataDir: path.resolve(env.DATA_DIR || 'data', 'pglite'),
   }
 }
@@ -31,9 +31,11 @@ export function openDatabase(config: DatabaseConfig, log?: ErrorLogger): Promise
     : openEmbeddedDatabase(config.dataDir)
 }
 
-function poolMaxFrom(text: string | undefined): number | undefined {
+/** A numeric setting from the environment: undefined when unset, else a whole number in range or a sentence saying what to fix. */
+export function wholeNumberSetting(env: NodeJS.ProcessEnv, name: string, min: number, max: number, unit: string): number | undefined {
+  const text = env[name]
   if (!text) return undefined
   const n = Number(text)
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`DATABASE_POOL_MAX must be a whole number of connections from 1 to 1000, not "${text}".`)
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number of ${unit} from ${min} to ${max}, not "${text}".`)
   return n
 }

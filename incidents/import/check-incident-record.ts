@@ -3,6 +3,7 @@
 // intake's own conversion, and an id derived from the report's content when the source has none.
 import { CrsConversionError, positionToWgs84, type SourceCrs } from '../../geodata/to-wgs84.ts'
 import { uuidV5 } from '../uuid-v5.ts'
+import { inTimeRange, realZoneOffset } from '../time-range.ts'
 
 export const IMPORT_ID_NAMESPACE = '4b0c6f0e-6d1a-5e0b-9a52-3c7d2f8e1a64' // uuid v5 namespace of derived import ids
 export const COLUMNS = ['id', 'category', 'description', 'lon', 'lat', 'reported_at', 'source', 'address', 'status', 'closed_at'] as const
@@ -118,8 +119,6 @@ function coordinate(v: unknown, limit: number, field: string, fail: (f: string, 
   return n
 }
 
-const EARLIEST_TIME = Date.UTC(1970, 0, 1) // as the API's times (api/request-values.ts)
-const LATEST_TIME = Date.UTC(2100, 0, 1)
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
 
@@ -138,10 +137,10 @@ function time(v: unknown, field: string, fail: (f: string, r: string) => void, r
   let offsetMin = 0 // +08, +0800, +08:00 → 480
   if (!/z/i.test(zone)) {
     const [oh, om] = [Number(zone.slice(1, 3)), zone.length > 3 ? Number(zone.slice(-2)) : 0]
-    if (om > 59 || (zone[0] === '+' ? oh * 60 + om > 14 * 60 : oh * 60 + om > 12 * 60)) return bad('has a zone offset no place uses: -12:00 to +14:00')
     offsetMin = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om)
+    if (om > 59 || !realZoneOffset(offsetMin)) return bad('has a zone offset no place uses: -12:00 to +14:00')
   }
   const ms = m[7] ? Number(m[7].slice(1, 4).padEnd(3, '0')) : 0 // milliseconds, as the intake API keeps
   const t = Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offsetMin * 60_000
-  return t >= EARLIEST_TIME && t < LATEST_TIME ? t : bad('is outside the years 1970 to 2099 (UTC)')
+  return inTimeRange(t) ? t : bad('is outside the years 1970 to 2099 (UTC)')
 }
